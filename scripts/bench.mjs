@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `npm run bench`: the whole `crosswalk parse` (process start-up included) on
+// the AI Act, 5 runs, median, next to `pdftotext` on the same file.
+// Usage: node scripts/bench.mjs [file.pdf] [--runs N]
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
+const file = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? join(root, '..', 'shared', 'corpus', 'ai-act-2024-1689.pdf'));
+
+if (!existsSync(file)) {
+  console.error(`bench: ${file} not found (the real corpus lives in ../shared/corpus). Pass a PDF path.`);
+  process.exit(2);
+}
+
+function time(command, commandArgs) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`${command} exited ${result.status}: ${result.stderr.toString()}`);
+  return ms;
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const cli = join(root, 'scripts', 'crosswalk.mjs');
+// One untimed run builds the CLI bundle if needed and warms the file cache for both tools.
+time(process.execPath, [cli, 'parse', file, '--json']);
+const ours = [];
+for (let i = 0; i < runs; i++) ours.push(time(process.execPath, [cli, 'parse', file, '--json']));
+
+let reference = null;
+const hasPdftotext = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined;
+if (hasPdftotext) {
+  time('pdftotext', [file, '/dev/null']);
+  reference = [];
+  for (let i = 0; i < runs; i++) reference.push(time('pdftotext', [file, '/dev/null']));
+}
+
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+console.log(`file: ${file}`);
+console.log(`runs: ${runs}`);
+console.log(`crosswalk parse --json  median ${fmt(median(ours))}  (runs: ${ours.map(fmt).join(', ')})`);
+if (reference) {
+  console.log(`pdftotext               median ${fmt(median(reference))}  (runs: ${reference.map(fmt).join(', ')})`);
+  console.log(`ratio crosswalk/pdftotext: ${(median(ours) / median(reference)).toFixed(2)}`);
+} else {
+  console.log('pdftotext not installed (apt-get install poppler-utils): no reference figure.');
+}

@@ -1,0 +1,92 @@
+/**
+ * `crosswalk parse` from the outside, exactly as a user or script runs it:
+ * `node scripts/crosswalk.mjs` (what `npx crosswalk` runs), exit codes, stdout, stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FIXTURES = join(ROOT, 'fixtures');
+
+function crosswalk(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'crosswalk.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('crosswalk parse', () => {
+  it('prints the documented JSON shape, and nothing on stderr', () => {
+    const { status, stdout, stderr } = crosswalk('parse', join(FIXTURES, 'act.pdf'), '--json');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout) as { document: Record<string, unknown>; units: Record<string, unknown>[] };
+    expect(Object.keys(json)).toEqual(['document', 'units']);
+    expect(Object.keys(json.document)).toEqual(['kind', 'title', 'pages', 'fingerprint']);
+    const sha = createHash('sha256').update(readFileSync(join(FIXTURES, 'act.pdf'))).digest('hex');
+    expect(json.document).toMatchObject({ kind: 'act', pages: 6, fingerprint: sha });
+    for (const unit of json.units) {
+      expect(Object.keys(unit)).toEqual(['id', 'type', 'num', 'heading', 'text', 'parent', 'page', 'notes']);
+    }
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'act.expected.json'), 'utf8')) as { units: unknown[] };
+    expect(json.units).toEqual(expected.units);
+  });
+
+  it('prints a readable outline', () => {
+    const { status, stdout } = crosswalk('parse', join(FIXTURES, 'code.pdf'), '--outline');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^code: Code of Practice for General-Purpose AI Models Transparency Chapter \(synthetic\)/);
+    expect(stdout).toContain('\ncmt_1  Commitment 1  Documentation of models and information for downstream providers\n');
+    expect(stdout).toContain('\n  msr_1.1  Measure 1.1  Drawing up and keeping the model documentation\n');
+    expect(stdout).toContain('\n    msr_1.1__point_2  (2)  a record of each version of the model, which will include:\n');
+  });
+
+  it('parses a document with no legal structure as kind other', () => {
+    const { status, stdout } = crosswalk('parse', join(FIXTURES, 'plain.pdf'));
+    expect(status).toBe(0);
+    expect((JSON.parse(stdout) as { document: { kind: string } }).document.kind).toBe('other');
+  });
+
+  it.each([
+    ['empty.pdf', /empty/],
+    ['not-a-pdf.pdf', /not a PDF/],
+    ['truncated.pdf', /damaged or incomplete/],
+    ['header-only.pdf', /damaged or incomplete/],
+    ['corrupted.pdf', /damaged/],
+    ['encrypted.pdf', /encrypted with a password.*--password/],
+    ['scanned.pdf', /no text layer.*OCR/],
+  ])('exits 3 with one plain line for broken/%s', (name, message) => {
+    const { status, stdout, stderr } = crosswalk('parse', join(FIXTURES, 'broken', name));
+    expect(status).toBe(3);
+    expect(stdout).toBe('');
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('opens an encrypted PDF with its password, and says so when the password is wrong', () => {
+    expect(crosswalk('parse', join(FIXTURES, 'broken', 'encrypted.pdf'), '--password', 'secret').status).toBe(0);
+    const wrong = crosswalk('parse', join(FIXTURES, 'broken', 'encrypted.pdf'), '--password', 'nope');
+    expect(wrong.status).toBe(3);
+    expect(wrong.stderr).toMatch(/password .* not correct/);
+    // Encrypted without a user password: opens like any PDF.
+    expect(crosswalk('parse', join(FIXTURES, 'broken', 'encrypted-nouser.pdf')).status).toBe(0);
+  });
+
+  it('exits 3 for a missing file and 2 for bad usage', () => {
+    const missing = crosswalk('parse', join(FIXTURES, 'does-not-exist.pdf'));
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toMatch(/no such file/);
+    const usage = crosswalk('parse');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(crosswalk('parse', 'a.pdf', '--frobnicate').status).toBe(2);
+    expect(crosswalk('--help').stdout).toMatch(/^Usage:/);
+  });
+});

@@ -1,0 +1,164 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  appOriginFor,
+  buildWindowOptions,
+  CONTENT_SECURITY_POLICY,
+  DEV_CONTENT_SECURITY_POLICY,
+  isAllowedUrl,
+  META_CONTENT_SECURITY_POLICY,
+  isAppUrl,
+  withCspHeader,
+} from '../../electron/main/security';
+
+const FILE_APP = 'file:///opt/crosswalk/resources/app/out/renderer/';
+const DEV_APP = 'http://localhost:5173';
+
+describe('Content-Security-Policy', () => {
+  it('is the strict policy: own scripts only, no plugins, no base or form tricks', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(
+      "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+  });
+
+  it('is the same policy as the <meta> tag in renderer/index.html, less the header-only frame-ancestors', () => {
+    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(html);
+    expect(meta?.[1]).toBe(META_CONTENT_SECURITY_POLICY);
+    expect(`${META_CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('relaxes only script-src, and only for the dev server', () => {
+    expect(DEV_CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'unsafe-inline'");
+    expect(DEV_CONTENT_SECURITY_POLICY.replace(" 'unsafe-inline'; worker-src", '; worker-src')).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
+  });
+
+  it('replaces any CSP header a response brought with it', () => {
+    const headers = withCspHeader(
+      { 'content-security-policy': ['default-src *'], 'Content-Type': 'text/html' },
+      CONTENT_SECURITY_POLICY,
+    );
+    expect(headers).toEqual({
+      'Content-Type': ['text/html'],
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
+    expect(withCspHeader(undefined, 'x')).toEqual({ 'Content-Security-Policy': ['x'] });
+  });
+});
+
+describe('appOriginFor', () => {
+  it('is the renderer folder as a file URL with a trailing slash when packaged', () => {
+    expect(appOriginFor(undefined, '/opt/crosswalk/out/renderer')).toBe(
+      'file:///opt/crosswalk/out/renderer/',
+    );
+    expect(appOriginFor('', '/opt/a b/renderer')).toBe('file:///opt/a%20b/renderer/');
+  });
+
+  it('is the dev server origin in development', () => {
+    expect(appOriginFor('http://localhost:5173/index.html', '/ignored')).toBe(DEV_APP);
+  });
+
+  it('refuses a dev server URL that is not http(s)', () => {
+    expect(() => appOriginFor('file:///etc/', '/x')).toThrow(/http/);
+    expect(() => appOriginFor('javascript:alert(1)', '/x')).toThrow();
+  });
+});
+
+describe('isAppUrl (navigation and IPC senders)', () => {
+  it.each([
+    `${FILE_APP}index.html`,
+    `${FILE_APP}index.html#/doc`,
+    `${FILE_APP}assets/index-abc.js`,
+    `${FILE_APP}pdfjs/standard_fonts/FoxitSerif.pfb`,
+  ])('allows the packaged app file %s', (url) => {
+    expect(isAppUrl(url, FILE_APP)).toBe(true);
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'file:///opt/crosswalk/resources/app/out/renderer-evil/index.html',
+    `${FILE_APP}../main/index.js`,
+    `${FILE_APP}%2e%2e/main/index.js`,
+    `${FILE_APP}assets%2f..%2f..%2fmain%2findex.js`,
+    `${FILE_APP}a%00.html`,
+    'file://evil.example/opt/crosswalk/resources/app/out/renderer/index.html',
+    'https://evil.example/',
+    'http://localhost:5173/',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'devtools://devtools/bundled/inspector.html',
+    'chrome://settings',
+    'not a url',
+    '',
+  ])('refuses %s in the packaged app', (url) => {
+    expect(isAppUrl(url, FILE_APP)).toBe(false);
+  });
+
+  it.each([
+    [`${DEV_APP}/`, true],
+    [`${DEV_APP}/src/main.tsx?t=1`, true],
+    ['ws://localhost:5173/', true],
+    ['http://localhost:5174/', false],
+    ['https://localhost:5173/', false],
+    ['http://localhost.evil.example:5173/', false],
+    ['http://127.0.0.1:5173/', false],
+    ['ws://localhost:9999/', false],
+    ['wss://localhost:5173/', false],
+    ['file:///opt/crosswalk/out/renderer/index.html', false],
+  ])('dev server: %s -> %s', (url, allowed) => {
+    expect(isAppUrl(url, DEV_APP)).toBe(allowed);
+  });
+
+  it.each([undefined, null, 42, {}, ['https://x'], 'x'.repeat(40_000)])(
+    'refuses non-URL input %#',
+    (value) => {
+      expect(isAppUrl(value, FILE_APP)).toBe(false);
+      expect(isAllowedUrl(value, FILE_APP)).toBe(false);
+    },
+  );
+});
+
+describe('isAllowedUrl (every request the renderer makes)', () => {
+  it.each([
+    `${FILE_APP}assets/pdf.worker.min-abc.mjs`,
+    'data:image/png;base64,AAAA',
+    'blob:file:///5b2f1f2a-6c1a-4f0e-9d7e-1e7f0d3b8e11',
+    'devtools://devtools/bundled/inspector.html',
+  ])('lets through %s', (url) => {
+    expect(isAllowedUrl(url, FILE_APP)).toBe(true);
+  });
+
+  it.each([
+    'https://fonts.googleapis.com/css',
+    'http://127.0.0.1:8080/collect',
+    'wss://evil.example/socket',
+    'ftp://example.com/x.pdf',
+    'file:///home/user/.ssh/id_rsa',
+    'chrome-extension://abc/x.js',
+    'ws://localhost:5173/',
+  ])('cancels %s', (url) => {
+    expect(isAllowedUrl(url, FILE_APP)).toBe(false);
+  });
+});
+
+describe('buildWindowOptions', () => {
+  it('sandboxes and isolates the renderer and gives it no Node', () => {
+    const { webPreferences } = buildWindowOptions('/app/out/preload/index.cjs');
+    expect(webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+  });
+});
