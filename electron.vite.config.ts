@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
-import { contentSecurityPolicyMeta, pdfjsStandardFonts } from './config/vite-plugins.ts';
+import { contentSecurityPolicyMeta, pdfjsStandardFonts } from './scripts/vite-plugins.ts';
 
 export default defineConfig({
   main: {

@@ -131,7 +131,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**', 'scripts/**', 'test/**', 'config/**', '*.config.ts', 'src/cli/**'],
+    files: ['electron/**', 'scripts/**', 'test/**', '*.config.ts', 'src/cli/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './electron/main/security.ts';
-import { contentSecurityPolicyMeta, pdfjsStandardFonts } from './config/vite-plugins.ts';
+import { contentSecurityPolicyMeta, pdfjsStandardFonts } from './scripts/vite-plugins.ts';
 
 /** The same renderer as a plain web page: `npm run web` (dev) and `vite build` into out/web. */
 export default defineConfig({

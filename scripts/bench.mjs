@@ -11,7 +11,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
-const file = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ?? join(root, '..', 'shared', 'corpus', 'ai-act-2024-1689.pdf'));
+const file = resolve(
+  args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs') ??
+    join(root, '..', 'shared', 'corpus', 'ai-act-2024-1689.pdf'),
+);
 
 if (!existsSync(file)) {
   console.error(`bench: ${file} not found (the real corpus lives in ../shared/corpus). Pass a PDF path.`);
@@ -52,7 +55,9 @@ console.log(`file: ${file}`);
 console.log(`runs: ${runs}`);
 console.log(`crosswalk parse --json  median ${fmt(median(ours))}  (runs: ${ours.map(fmt).join(', ')})`);
 if (reference) {
-  console.log(`pdftotext               median ${fmt(median(reference))}  (runs: ${reference.map(fmt).join(', ')})`);
+  console.log(
+    `pdftotext               median ${fmt(median(reference))}  (runs: ${reference.map(fmt).join(', ')})`,
+  );
   console.log(`ratio crosswalk/pdftotext: ${(median(ours) / median(reference)).toFixed(2)}`);
 } else {
   console.log('pdftotext not installed (apt-get install poppler-utils): no reference figure.');

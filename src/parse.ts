@@ -25,7 +25,11 @@ export { PdfInputError } from './pdf/errors';
  * Parses a PDF into its clause tree. Rejects with `PdfInputError` (a stable
  * `code` and a plain-language `message`) for input it cannot read.
  */
-export async function parsePdf(lib: PdfJsLib, bytes: Uint8Array, options: ParseOptions = {}): Promise<ClauseTree> {
+export async function parsePdf(
+  lib: PdfJsLib,
+  bytes: Uint8Array,
+  options: ParseOptions = {},
+): Promise<ClauseTree> {
   const fingerprint = await sha256Hex(bytes);
   return treeFromLayout(await readLayout(lib, bytes, options), fingerprint);
 }

@@ -1,7 +1,7 @@
 /**
  * pdf.js for the page: the modern build, its parser in a Web Worker served from our own files
  * (the CSP allows nothing else), and the standard font data emitted next to the page by
- * config/vite-plugins.ts.
+ * scripts/vite-plugins.ts.
  */
 import * as pdfjsLib from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';

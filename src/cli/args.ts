@@ -35,7 +35,8 @@ export function parseArgs(argv: readonly string[]): Args {
     const arg = rest[i] ?? '';
     if (arg === '--json' || arg === '--outline') {
       const wanted = arg === '--json' ? 'json' : 'outline';
-      if (format !== undefined && format !== wanted) throw new UsageError('--json and --outline cannot be combined.');
+      if (format !== undefined && format !== wanted)
+        throw new UsageError('--json and --outline cannot be combined.');
       format = wanted;
     } else if (arg === '--password') {
       const value = rest[i + 1];
@@ -53,5 +54,10 @@ export function parseArgs(argv: readonly string[]): Args {
     }
   }
   if (file === undefined) throw new UsageError('parse needs a PDF file.');
-  return { command: 'parse', file, format: format ?? 'json', ...(password !== undefined ? { password } : {}) };
+  return {
+    command: 'parse',
+    file,
+    format: format ?? 'json',
+    ...(password !== undefined ? { password } : {}),
+  };
 }

@@ -20,7 +20,11 @@ async function main(request: WorkerRequest): Promise<WorkerReply> {
     return { ok: true, batch };
   } catch (error) {
     if (error instanceof PdfInputError) return { ok: false, code: error.code, message: error.message };
-    return { ok: false, code: null, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    return {
+      ok: false,
+      code: null,
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
   }
 }
 

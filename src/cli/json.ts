@@ -5,7 +5,12 @@
 import type { ClauseTree, DocumentKind, Note, UnitType } from '../model/clause';
 
 export interface ParseJson {
-  readonly document: { readonly kind: DocumentKind; readonly title: string; readonly pages: number; readonly fingerprint: string };
+  readonly document: {
+    readonly kind: DocumentKind;
+    readonly title: string;
+    readonly pages: number;
+    readonly fingerprint: string;
+  };
   readonly units: readonly {
     readonly id: string;
     readonly type: UnitType;

@@ -54,7 +54,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
   try {
     const tree = await parse(bytes, args.password);
-    io.stdout(args.format === 'outline' ? formatOutline(tree) : `${JSON.stringify(toParseJson(tree), null, 2)}\n`);
+    io.stdout(
+      args.format === 'outline' ? formatOutline(tree) : `${JSON.stringify(toParseJson(tree), null, 2)}\n`,
+    );
     return EXIT_OK;
   } catch (error) {
     if (error instanceof PdfInputError) {
@@ -113,4 +115,3 @@ function describeFsError(error: unknown): string {
       return error instanceof Error ? error.message : String(error);
   }
 }
-

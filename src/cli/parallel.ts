@@ -28,7 +28,10 @@ export interface ParallelOptions {
 }
 
 /** Reads all pages into lines using `threads` workers; rejects with `PdfInputError` for unreadable input. */
-export async function readPageLinesParallel(bytes: Uint8Array, options: ParallelOptions): Promise<PageLinesBatch> {
+export async function readPageLinesParallel(
+  bytes: Uint8Array,
+  options: ParallelOptions,
+): Promise<PageLinesBatch> {
   const threads = Math.max(1, Math.min(options.threads ?? availableParallelism(), 4));
   const replies = await Promise.all(
     Array.from({ length: threads }, (_, offset) =>
@@ -69,7 +72,9 @@ function runWorker(url: URL, request: WorkerRequest): Promise<WorkerReply> {
     });
     worker.once('exit', (code) => {
       if (!settled) {
-        reject(new PdfInputError('damaged', `The PDF could not be read (its reader stopped with code ${code}).`));
+        reject(
+          new PdfInputError('damaged', `The PDF could not be read (its reader stopped with code ${code}).`),
+        );
       }
     });
   });

@@ -75,7 +75,9 @@ export async function extractRuns(
     useSystemFonts: false,
     verbosity: 0,
     ...(options.password !== undefined ? { password: options.password } : {}),
-    ...(options.standardFontDataUrl !== undefined ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
+    ...(options.standardFontDataUrl !== undefined
+      ? { standardFontDataUrl: options.standardFontDataUrl }
+      : {}),
   });
   let passwordProblem: 'needed' | 'wrong' | null = null;
   task.onPassword = (_update, reason) => {
@@ -214,7 +216,10 @@ function translateLoadError(
   if (passwordProblem !== null || name === 'PasswordException') {
     return passwordGiven || passwordProblem === 'wrong'
       ? new PdfInputError('password-wrong', 'The password for this encrypted PDF is not correct.')
-      : new PdfInputError('password-required', 'The PDF is encrypted with a password and cannot be read without it.');
+      : new PdfInputError(
+          'password-required',
+          'The PDF is encrypted with a password and cannot be read without it.',
+        );
   }
   if (name === 'InvalidPDFException') {
     return new PdfInputError(

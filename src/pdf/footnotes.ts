@@ -50,7 +50,13 @@ export function separateFootnotes(pages: readonly PageLines[], bodySize: number)
         .join(' ')
         .replace(/\s+/g, ' ')
         .trim();
-      footnotes.push({ page: page.page, marker: current.marker, number: current.number, text, lines: current.lines });
+      footnotes.push({
+        page: page.page,
+        marker: current.marker,
+        number: current.number,
+        text,
+        lines: current.lines,
+      });
     };
     for (const line of lines.slice(top)) {
       const marker = opensFootnote(line) ? readMarker(line) : null;

@@ -11,7 +11,8 @@ import type { FLine, Metrics } from './features';
 import { readMarker } from './markers';
 
 const ACT_TITLE = /^(REGULATION|DIRECTIVE|DECISION|COMMISSION|COUNCIL)\b/;
-const CITATION = /^(Having regard to|After (transmission|consulting|having consulted)|Acting in accordance|In cooperation with|Whereas the)\b/;
+const CITATION =
+  /^(Having regard to|After (transmission|consulting|having consulted)|Acting in accordance|In cooperation with|Whereas the)\b/;
 const ENACTING = /^(HAVE ADOPTED|HAS ADOPTED)\b/;
 const DIVISION = /^(PART|TITLE|CHAPTER|SECTION)\s+([IVXLC]+|\d+[A-Z]?|[A-Z])$/;
 const ARTICLE = /^Article\s+(\d+[a-z]*)$/;
@@ -89,7 +90,13 @@ export function parseAct(lines: readonly FLine[], builder: TreeBuilder, metrics:
       }
       if (phase === 'preamble' && CITATION.test(text) && f.startsBlock) {
         citation++;
-        current = builder.open({ id: `cit_${citation}`, type: 'citation', num: null, parent: preamble, page: f.page });
+        current = builder.open({
+          id: `cit_${citation}`,
+          type: 'citation',
+          num: null,
+          parent: preamble,
+          page: f.page,
+        });
         builder.append(current, f);
         continue;
       }
@@ -165,7 +172,10 @@ export function parseAct(lines: readonly FLine[], builder: TreeBuilder, metrics:
     if (division && f.centered) {
       const word = division[1] as DivisionWord;
       const num = division[2] ?? '';
-      while (divisions.length > 0 && DIVISION_RANK[divisions[divisions.length - 1]?.word ?? 'PART'] >= DIVISION_RANK[word]) {
+      while (
+        divisions.length > 0 &&
+        DIVISION_RANK[divisions[divisions.length - 1]?.word ?? 'PART'] >= DIVISION_RANK[word]
+      ) {
         divisions.pop();
       }
       const parent = divisionParent();
@@ -182,7 +192,11 @@ export function parseAct(lines: readonly FLine[], builder: TreeBuilder, metrics:
       continue;
     }
     const article = ARTICLE.exec(text);
-    if (article && f.centered && (f.line.italic || Number.parseInt(article[1] ?? '', 10) === lastArticle + 1)) {
+    if (
+      article &&
+      f.centered &&
+      (f.line.italic || Number.parseInt(article[1] ?? '', 10) === lastArticle + 1)
+    ) {
       lastArticle = Number.parseInt(article[1] ?? '0', 10);
       const id = builder.open({
         id: `art_${article[1] ?? ''}`,

@@ -144,7 +144,13 @@ export class Body {
     this.ownerHasContent = true;
     if (marker.textStart >= fline.text.length) this.emptyPoints.push(id);
     else this.emptyPoints = [];
-    this.stack.push({ id, style, label: marker.label, textX: textLeft(fline, marker), dashCount: dashNumber });
+    this.stack.push({
+      id,
+      style,
+      label: marker.label,
+      textX: textLeft(fline, marker),
+      dashCount: dashNumber,
+    });
     this.target = id;
     this.builder.append(id, fline, marker.textStart);
   }

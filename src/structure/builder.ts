@@ -8,6 +8,9 @@ import type { Footnote } from '../pdf/footnotes';
 import { footnoteReferences } from '../pdf/footnotes';
 import type { FLine } from './features';
 
+/** Boxes stay mutable while a unit is built: a repaired hyphen shortens the previous line's last box. */
+type DraftBox = { -readonly [K in keyof TextBox]: TextBox[K] };
+
 interface Draft {
   id: ClauseId;
   type: UnitType;
@@ -17,7 +20,7 @@ interface Draft {
   parent: ClauseId | null;
   page: PageNumber;
   notes: Note[];
-  boxes: TextBox[];
+  boxes: DraftBox[];
 }
 
 export interface UnitSpec {

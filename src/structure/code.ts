@@ -31,7 +31,8 @@ export function looksLikeHeading(f: FLine): boolean {
 export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics: Metrics): string {
   const body = new Body(builder, metrics, { subparagraphUnits: false });
   const title = coverTitle(lines);
-  let section: 'none' | 'objectives' | 'recitals' | 'summary' | 'body' = 'none';
+  // Held in an object: the heading handler below changes it, which flow analysis would not see.
+  const state: { section: 'none' | 'objectives' | 'recitals' | 'summary' | 'body' } = { section: 'none' };
   let container: ClauseId | null = null;
   let commitment: ClauseId | null = null;
   let headingOf: ClauseId | null = null;
@@ -54,7 +55,8 @@ export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics
     if (f.index < firstHeading) continue;
     // A heading that wraps: the next line in the same type, with no paragraph gap.
     if (headingOf && headingLine) {
-      const same = Math.abs(f.line.fontSize - headingLine.line.fontSize) < 0.3 && f.line.bold === headingLine.line.bold;
+      const same =
+        Math.abs(f.line.fontSize - headingLine.line.fontSize) < 0.3 && f.line.bold === headingLine.line.bold;
       // Measured against the heading's own (larger) type, not the body's line spacing.
       const close = f.gapBefore !== null && f.gapBefore < headingLine.line.fontSize * 1.5;
       if (same && close) {
@@ -73,7 +75,7 @@ export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics
       inCaption = false;
     }
     // A summary or table of contents lists headings in smaller type (often with page numbers): not content.
-    if (section === 'summary' && f.relSize <= 1.08) continue;
+    if (state.section === 'summary' && f.relSize <= 1.08) continue;
     if (tocEntries.has(f.index)) continue;
     if (looksLikeHeading(f)) {
       const heading = openHeading(f);
@@ -84,8 +86,8 @@ export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics
         continue;
       }
     }
-    if (section === 'summary') continue;
-    if (section === 'objectives' && container) {
+    if (state.section === 'summary') continue;
+    if (state.section === 'objectives' && container) {
       const marker = f.startsBlock ? readMarker(f) : null;
       if (marker && marker.styles.includes('dot-alpha')) {
         const id = builder.open({
@@ -102,7 +104,7 @@ export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics
       builder.append(container, f);
       continue;
     }
-    if (section === 'recitals' && container) {
+    if (state.section === 'recitals' && container) {
       const marker = f.startsBlock || (readMarker(f)?.hanging ?? false) ? readMarker(f) : null;
       if (marker && marker.styles.includes('paren-alpha') && !builder.has(`rec_${marker.label}`)) {
         const id = builder.open({
@@ -131,7 +133,7 @@ export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics
       const num = m[1] ?? '';
       commitment = builder.open({ id: `cmt_${num}`, type: 'commitment', num, parent: null, page: f.page });
       container = commitment;
-      section = 'body';
+      state.section = 'body';
       body.start(commitment, false);
       return { id: commitment, rest: m[2] ?? '' };
     }
@@ -146,28 +148,28 @@ export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics
         page: f.page,
       });
       container = id;
-      section = 'body';
+      state.section = 'body';
       body.start(id, false);
       return { id, rest: m[2] ?? '' };
     }
     if (OBJECTIVES.test(text)) {
       const id = builder.open({ id: 'objectives', type: 'heading', num: null, parent: null, page: f.page });
       container = id;
-      section = 'objectives';
+      state.section = 'objectives';
       body.stop();
       return { id, rest: text };
     }
     if (RECITALS.test(text)) {
       const id = builder.open({ id: 'recitals', type: 'heading', num: null, parent: null, page: f.page });
       container = id;
-      section = 'recitals';
+      state.section = 'recitals';
       body.stop();
       return { id, rest: text };
     }
     if (GLOSSARY.test(text)) {
       const id = builder.open({ id: 'gls', type: 'glossary', num: null, parent: null, page: f.page });
       container = id;
-      section = 'body';
+      state.section = 'body';
       body.start(id, false);
       return { id, rest: text };
     }
@@ -183,18 +185,18 @@ export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics
       }
       const id = builder.open({ id: `app_${num}`, type: 'appendix', num, parent, page: f.page });
       container = id;
-      section = 'body';
+      state.section = 'body';
       body.start(id, false);
       return { id, rest: m[2] ?? '' };
     }
     if (BANNER.test(text)) {
       // A divider page title (`Appendices`): what follows has its own headings.
       body.stop();
-      section = 'body';
+      state.section = 'body';
       return { id: null, rest: '' };
     }
     if (SUMMARY.test(text)) {
-      section = 'summary';
+      state.section = 'summary';
       body.stop();
       return null;
     }
@@ -203,9 +205,15 @@ export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics
     if (f.relSize > 1.08 || f.line.bold) {
       // Any other heading (a chapter title, a part of the glossary): keep it as a plain heading.
       headings++;
-      const id = builder.open({ id: `h_${headings}`, type: 'heading', num: null, parent: null, page: f.page });
+      const id = builder.open({
+        id: `h_${headings}`,
+        type: 'heading',
+        num: null,
+        parent: null,
+        page: f.page,
+      });
       container = id;
-      section = 'body';
+      state.section = 'body';
       body.start(id, false);
       return { id, rest: text };
     }
@@ -224,7 +232,13 @@ function tableOfContentsEntries(lines: readonly FLine[]): Set<number> {
     if (!f) continue;
     if (/(\.{3,}|…)\s*\d{1,4}$/.test(f.text)) entries.add(i);
     const next = lines[i + 1];
-    if (next && next.page === f.page && Math.abs(next.line.y - f.line.y) < 1 && /^\d{1,4}$/.test(next.text) && isStructural(f.text)) {
+    if (
+      next &&
+      next.page === f.page &&
+      Math.abs(next.line.y - f.line.y) < 1 &&
+      /^\d{1,4}$/.test(next.text) &&
+      isStructural(f.text)
+    ) {
       entries.add(i);
       entries.add(i + 1);
     }

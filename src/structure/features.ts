@@ -35,8 +35,14 @@ export interface FLine {
 export function measure(layout: LayoutDocument): Metrics {
   const lines = layout.pages.flatMap((page) => page.lines);
   const body = lines.filter((line) => Math.abs(line.fontSize - layout.bodySize) < 0.3);
-  const left = mode(body.map((line) => Math.round(line.x)), Math.round(lines[0]?.x ?? 0));
-  const right = mode(body.map((line) => Math.round(line.xEnd)), left + 400);
+  const left = mode(
+    body.map((line) => Math.round(line.x)),
+    Math.round(lines[0]?.x ?? 0),
+  );
+  const right = mode(
+    body.map((line) => Math.round(line.xEnd)),
+    left + 400,
+  );
   const steps: number[] = [];
   for (const page of layout.pages) {
     for (let i = 1; i < page.lines.length; i++) {

@@ -32,6 +32,11 @@ export function buildTree(layout: LayoutDocument, fingerprint: string): ClauseTr
       throw new Error(`unknown kind ${String(never)}`);
     }
   }
-  const document: DocumentInfo = { kind, title: title.replace(/\s+/g, ' ').trim(), pages: layout.pageCount, fingerprint };
+  const document: DocumentInfo = {
+    kind,
+    title: title.replace(/\s+/g, ' ').trim(),
+    pages: layout.pageCount,
+    fingerprint,
+  };
   return { document, units: builder.units() };
 }

@@ -20,7 +20,8 @@ export interface Marker {
 }
 
 const ROMAN = /^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
-const MARKER = /^(?:\((\d{1,3}[a-z]?)\)|\(([a-z]{1,2})\)|\(([ivxlc]{1,6})\)|(\d{1,3}[a-z]?)\.|([A-Z])\.|([—–-]))(?=\s|$)/;
+const MARKER =
+  /^(?:\((\d{1,3}[a-z]?)\)|\(([a-z]{1,2})\)|\(([ivxlc]{1,6})\)|(\d{1,3}[a-z]?)\.|([A-Z])\.|([—–-]))(?=\s|$)/;
 
 /** Reads a list marker at the start of a line, if there is one. */
 export function readMarker(fline: FLine): Marker | null {
@@ -34,7 +35,8 @@ export function readMarker(fline: FLine): Marker | null {
     label = match[1];
   } else if (match[2] !== undefined || match[3] !== undefined) {
     label = match[2] ?? match[3] ?? '';
-    if (/^[a-z]{1,2}$/.test(label) && (label.length === 1 || label[0] === label[1])) styles.push('paren-alpha');
+    if (/^[a-z]{1,2}$/.test(label) && (label.length === 1 || label[0] === label[1]))
+      styles.push('paren-alpha');
     if (ROMAN.test(label)) styles.push('paren-roman');
     if (styles.length === 0) return null;
   } else if (match[4] !== undefined) {
@@ -58,8 +60,10 @@ function isHanging(fline: FLine, markerEnd: number, textStart: number): boolean 
   const markerSpan = spans.find((span) => span.start < markerEnd && span.end >= markerEnd);
   const textSpan = spans.find((span) => span.start <= textStart && span.end > textStart);
   if (!markerSpan || !textSpan || markerSpan === textSpan) return false;
-  const markerRight = markerSpan.x + (markerSpan.width * (markerEnd - markerSpan.start)) / (markerSpan.end - markerSpan.start);
-  const textLeft = textSpan.x + (textSpan.width * (textStart - textSpan.start)) / (textSpan.end - textSpan.start);
+  const markerRight =
+    markerSpan.x + (markerSpan.width * (markerEnd - markerSpan.start)) / (markerSpan.end - markerSpan.start);
+  const textLeft =
+    textSpan.x + (textSpan.width * (textStart - textSpan.start)) / (textSpan.end - textSpan.start);
   return textLeft - markerRight > fline.line.fontSize * 0.4;
 }
 
@@ -71,7 +75,8 @@ export function nextLabel(style: MarkerStyle, label: string): string {
       return String(Number.parseInt(label, 10) + 1);
     case 'paren-alpha':
     case 'dot-alpha': {
-      if (label.length === 2) return label === 'zz' ? 'aaa' : String.fromCharCode(label.charCodeAt(0) + 1).repeat(2);
+      if (label.length === 2)
+        return label === 'zz' ? 'aaa' : String.fromCharCode(label.charCodeAt(0) + 1).repeat(2);
       if (label === 'z') return 'aa';
       if (label === 'Z') return 'AA';
       return String.fromCharCode(label.charCodeAt(0) + 1);

@@ -27,7 +27,14 @@ export function parseOther(lines: readonly FLine[], builder: TreeBuilder): strin
       }
       headings++;
       headingText = f.text;
-      heading = builder.open({ id: `h_${headings}`, type: 'heading', num: null, heading: headingText, parent: null, page: f.page });
+      heading = builder.open({
+        id: `h_${headings}`,
+        type: 'heading',
+        num: null,
+        heading: headingText,
+        parent: null,
+        page: f.page,
+      });
       headingLine = f;
       paragraph = null;
       if (!title) title = f.text;
@@ -36,7 +43,13 @@ export function parseOther(lines: readonly FLine[], builder: TreeBuilder): strin
     headingLine = null;
     if (!paragraph || f.startsBlock) {
       paragraphs++;
-      paragraph = builder.open({ id: `p_${paragraphs}`, type: 'other', num: null, parent: heading, page: f.page });
+      paragraph = builder.open({
+        id: `p_${paragraphs}`,
+        type: 'other',
+        num: null,
+        parent: heading,
+        page: f.page,
+      });
     }
     builder.append(paragraph, f);
   }

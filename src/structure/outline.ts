@@ -9,7 +9,9 @@ const EXCERPT = 80;
 export function formatOutline(tree: ClauseTree): string {
   const depth = new Map<string, number>();
   const { document } = tree;
-  const out = [`${document.kind}: ${document.title} (${document.pages} pages, sha256 ${document.fingerprint.slice(0, 16)}…)`];
+  const out = [
+    `${document.kind}: ${document.title} (${document.pages} pages, sha256 ${document.fingerprint.slice(0, 16)}…)`,
+  ];
   for (const unit of tree.units) {
     const level = unit.parent ? (depth.get(unit.parent) ?? 0) + 1 : 0;
     depth.set(unit.id, level);

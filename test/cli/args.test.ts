@@ -4,7 +4,11 @@ import { parseArgs, UsageError } from '../../src/cli/args';
 describe('parseArgs', () => {
   it('reads parse with a file, a format and a password', () => {
     expect(parseArgs(['parse', 'a.pdf'])).toEqual({ command: 'parse', file: 'a.pdf', format: 'json' });
-    expect(parseArgs(['parse', '--outline', 'a.pdf'])).toEqual({ command: 'parse', file: 'a.pdf', format: 'outline' });
+    expect(parseArgs(['parse', '--outline', 'a.pdf'])).toEqual({
+      command: 'parse',
+      file: 'a.pdf',
+      format: 'outline',
+    });
     expect(parseArgs(['parse', 'a.pdf', '--password', 's3cret'])).toEqual({
       command: 'parse',
       file: 'a.pdf',

@@ -25,25 +25,38 @@ describe('crosswalk parse', () => {
     const { status, stdout, stderr } = crosswalk('parse', join(FIXTURES, 'act.pdf'), '--json');
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const json = JSON.parse(stdout) as { document: Record<string, unknown>; units: Record<string, unknown>[] };
+    const json = JSON.parse(stdout) as {
+      document: Record<string, unknown>;
+      units: Record<string, unknown>[];
+    };
     expect(Object.keys(json)).toEqual(['document', 'units']);
     expect(Object.keys(json.document)).toEqual(['kind', 'title', 'pages', 'fingerprint']);
-    const sha = createHash('sha256').update(readFileSync(join(FIXTURES, 'act.pdf'))).digest('hex');
+    const sha = createHash('sha256')
+      .update(readFileSync(join(FIXTURES, 'act.pdf')))
+      .digest('hex');
     expect(json.document).toMatchObject({ kind: 'act', pages: 6, fingerprint: sha });
     for (const unit of json.units) {
       expect(Object.keys(unit)).toEqual(['id', 'type', 'num', 'heading', 'text', 'parent', 'page', 'notes']);
     }
-    const expected = JSON.parse(readFileSync(join(FIXTURES, 'act.expected.json'), 'utf8')) as { units: unknown[] };
+    const expected = JSON.parse(readFileSync(join(FIXTURES, 'act.expected.json'), 'utf8')) as {
+      units: unknown[];
+    };
     expect(json.units).toEqual(expected.units);
   });
 
   it('prints a readable outline', () => {
     const { status, stdout } = crosswalk('parse', join(FIXTURES, 'code.pdf'), '--outline');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^code: Code of Practice for General-Purpose AI Models Transparency Chapter \(synthetic\)/);
-    expect(stdout).toContain('\ncmt_1  Commitment 1  Documentation of models and information for downstream providers\n');
+    expect(stdout).toMatch(
+      /^code: Code of Practice for General-Purpose AI Models Transparency Chapter \(synthetic\)/,
+    );
+    expect(stdout).toContain(
+      '\ncmt_1  Commitment 1  Documentation of models and information for downstream providers\n',
+    );
     expect(stdout).toContain('\n  msr_1.1  Measure 1.1  Drawing up and keeping the model documentation\n');
-    expect(stdout).toContain('\n    msr_1.1__point_2  (2)  a record of each version of the model, which will include:\n');
+    expect(stdout).toContain(
+      '\n    msr_1.1__point_2  (2)  a record of each version of the model, which will include:\n',
+    );
   });
 
   it('parses a document with no legal structure as kind other', () => {
@@ -71,7 +84,9 @@ describe('crosswalk parse', () => {
   });
 
   it('opens an encrypted PDF with its password, and says so when the password is wrong', () => {
-    expect(crosswalk('parse', join(FIXTURES, 'broken', 'encrypted.pdf'), '--password', 'secret').status).toBe(0);
+    expect(crosswalk('parse', join(FIXTURES, 'broken', 'encrypted.pdf'), '--password', 'secret').status).toBe(
+      0,
+    );
     const wrong = crosswalk('parse', join(FIXTURES, 'broken', 'encrypted.pdf'), '--password', 'nope');
     expect(wrong.status).toBe(3);
     expect(wrong.stderr).toMatch(/password .* not correct/);

@@ -16,7 +16,9 @@ describe.skipIf(!corpusAvailable)(`AI Act (Regulation (EU) 2024/1689)${skipReaso
     expect(document.kind).toBe('act');
     expect(document.pages).toBe(144);
     expect(document.fingerprint.slice(0, 16)).toBe('bba630444b3278e8');
-    expect(document.title).toMatch(/^REGULATION \(EU\) 2024\/1689 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL/);
+    expect(document.title).toMatch(
+      /^REGULATION \(EU\) 2024\/1689 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL/,
+    );
     expect(document.title).toMatch(/\(Artificial Intelligence Act\)$/);
   });
 
@@ -29,7 +31,9 @@ describe.skipIf(!corpusAvailable)(`AI Act (Regulation (EU) 2024/1689)${skipReaso
       seen.add(unit.id);
     }
     // No collision was papered over with a numeric suffix.
-    const suffixed = units.filter((unit) => unit.id.split('__').some((seg) => /^[a-z]+_[^_]+_\d+$/.test(seg)));
+    const suffixed = units.filter((unit) =>
+      unit.id.split('__').some((seg) => /^[a-z]+_[^_]+_\d+$/.test(seg)),
+    );
     expect(suffixed.map((unit) => unit.id)).toEqual([]);
   });
 
@@ -38,7 +42,15 @@ describe.skipIf(!corpusAvailable)(`AI Act (Regulation (EU) 2024/1689)${skipReaso
     const recitals = units.filter((unit) => unit.type === 'recital').map((unit) => unit.id);
     expect(recitals).toEqual(Array.from({ length: 180 }, (_, i) => `rec_${i + 1}`));
     const citations = units.filter((unit) => unit.type === 'citation');
-    expect(citations.map((unit) => unit.id)).toEqual(['cit_1', 'cit_2', 'cit_3', 'cit_4', 'cit_5', 'cit_6', 'cit_7']);
+    expect(citations.map((unit) => unit.id)).toEqual([
+      'cit_1',
+      'cit_2',
+      'cit_3',
+      'cit_4',
+      'cit_5',
+      'cit_6',
+      'cit_7',
+    ]);
     expect(citations[0]?.text).toBe(
       'Having regard to the Treaty on the Functioning of the European Union, and in particular Articles 16 and 114 thereof,',
     );
@@ -98,20 +110,27 @@ describe.skipIf(!corpusAvailable)(`AI Act (Regulation (EU) 2024/1689)${skipReaso
     const t = await tree();
     expect(childrenOf(t, 'art_53')).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `art_53__para_${n}`));
     expect(childrenOf(t, 'art_5')).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `art_5__para_${n}`));
-    expect(childrenOf(t, 'art_53__para_1')).toEqual(['a', 'b', 'c', 'd'].map((p) => `art_53__para_1__point_${p}`));
+    expect(childrenOf(t, 'art_53__para_1')).toEqual(
+      ['a', 'b', 'c', 'd'].map((p) => `art_53__para_1__point_${p}`),
+    );
     expect(childrenOf(t, 'art_53__para_1__point_b')).toEqual([
       'art_53__para_1__point_b__point_i',
       'art_53__para_1__point_b__point_ii',
     ]);
     // Articles without numbered paragraphs.
     for (const id of ['art_3', 'art_4', 'art_113']) {
-      expect(t.units.some((unit) => unit.parent === id && unit.type === 'paragraph'), id).toBe(false);
+      expect(
+        t.units.some((unit) => unit.parent === id && unit.type === 'paragraph'),
+        id,
+      ).toBe(false);
     }
     const definitions = childrenOf(t, 'art_3');
     expect(definitions[0]).toBe('art_3__point_1');
     expect(definitions).toContain('art_3__point_65');
     expect(childrenOf(t, 'art_113')).toEqual(['art_113__subpara_2', 'art_113__subpara_3']);
-    expect(childrenOf(t, 'art_113__subpara_3')).toEqual(['a', 'b', 'c'].map((p) => `art_113__subpara_3__point_${p}`));
+    expect(childrenOf(t, 'art_113__subpara_3')).toEqual(
+      ['a', 'b', 'c'].map((p) => `art_113__subpara_3__point_${p}`),
+    );
     const byId = index(t);
     expect(byId.get('art_53__para_1__point_b')?.num).toBe('(b)');
     expect(byId.get('art_53__para_1')?.num).toBe('1');
@@ -120,7 +139,9 @@ describe.skipIf(!corpusAvailable)(`AI Act (Regulation (EU) 2024/1689)${skipReaso
 
   it('has the 13 annexes with their sections and points', async () => {
     const t = await tree();
-    expect(t.units.filter((unit) => unit.type === 'annex').map((unit) => unit.id)).toEqual(ROMAN.map((r) => `anx_${r}`));
+    expect(t.units.filter((unit) => unit.type === 'annex').map((unit) => unit.id)).toEqual(
+      ROMAN.map((r) => `anx_${r}`),
+    );
     const byId = index(t);
     expect(byId.get('anx_XI')?.heading).toBe(
       'Technical documentation referred to in Article 53(1), point (a) — technical documentation for providers of general-purpose AI models',

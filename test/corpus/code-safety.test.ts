@@ -6,11 +6,50 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ClauseTree } from '../../src/model/clause';
-import { CODE_SAFETY, CODE_SAFETY_TXT, GOLD_CSV, childrenOf, corpusAvailable, index, parseCorpus, skipReason } from './corpus';
+import {
+  CODE_SAFETY,
+  CODE_SAFETY_TXT,
+  GOLD_CSV,
+  childrenOf,
+  corpusAvailable,
+  index,
+  parseCorpus,
+  skipReason,
+} from './corpus';
 
 const MEASURES = [
-  '1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '3.1', '3.2', '3.3', '3.4', '3.5', '4.1', '4.2', '5.1', '6.1', '6.2',
-  '7.1', '7.2', '7.3', '7.4', '7.5', '7.6', '7.7', '8.1', '8.2', '8.3', '9.1', '9.2', '9.3', '9.4', '10.1', '10.2',
+  '1.1',
+  '1.2',
+  '1.3',
+  '1.4',
+  '2.1',
+  '2.2',
+  '3.1',
+  '3.2',
+  '3.3',
+  '3.4',
+  '3.5',
+  '4.1',
+  '4.2',
+  '5.1',
+  '6.1',
+  '6.2',
+  '7.1',
+  '7.2',
+  '7.3',
+  '7.4',
+  '7.5',
+  '7.6',
+  '7.7',
+  '8.1',
+  '8.2',
+  '8.3',
+  '9.1',
+  '9.2',
+  '9.3',
+  '9.4',
+  '10.1',
+  '10.2',
 ];
 
 describe.skipIf(!corpusAvailable)(`GPAI Code of Practice, Safety and Security chapter${skipReason}`, () => {
@@ -55,8 +94,11 @@ describe.skipIf(!corpusAvailable)(`GPAI Code of Practice, Safety and Security ch
     const t = await tree();
     const measures = t.units.filter((u) => u.type === 'measure');
     expect(measures.map((u) => u.id)).toEqual(MEASURES.map((n) => `msr_${n}`));
-    for (const measure of measures) expect(measure.parent).toBe(`cmt_${(measure.num ?? '').split('.')[0] ?? ''}`);
-    expect(index(t).get('msr_7.3')?.heading).toBe('Documentation of systemic risk identification, analysis, and mitigation');
+    for (const measure of measures)
+      expect(measure.parent).toBe(`cmt_${(measure.num ?? '').split('.')[0] ?? ''}`);
+    expect(index(t).get('msr_7.3')?.heading).toBe(
+      'Documentation of systemic risk identification, analysis, and mitigation',
+    );
   });
 
   it('keeps each commitment’s LEGAL TEXT line, as the gold crosswalk states it', async () => {
@@ -75,7 +117,9 @@ describe.skipIf(!corpusAvailable)(`GPAI Code of Practice, Safety and Security ch
     const t = await tree();
     const byId = index(t);
     expect(childrenOf(t, 'msr_1.1')).toEqual(['1', '2', '3', '4'].map((n) => `msr_1.1__point_${n}`));
-    expect(childrenOf(t, 'msr_1.1__point_2')).toEqual(['a', 'b', 'c', 'd'].map((l) => `msr_1.1__point_2__point_${l}`));
+    expect(childrenOf(t, 'msr_1.1__point_2')).toEqual(
+      ['a', 'b', 'c', 'd'].map((l) => `msr_1.1__point_2__point_${l}`),
+    );
     expect(byId.get('msr_1.1__point_2__point_d')?.text).toContain(
       'as specified in Measure 4.2, other than as the result of independent external evaluations;',
     );
@@ -96,7 +140,12 @@ describe.skipIf(!corpusAvailable)(`GPAI Code of Practice, Safety and Security ch
     expect(byId.get('gls')?.type).toBe('glossary');
     expect(byId.get('gls')?.text).toContain('‘systemic risk tiers’');
     const appendices = t.units.filter((u) => u.type === 'appendix');
-    expect(appendices.filter((u) => u.parent === null).map((u) => u.id)).toEqual(['app_1', 'app_2', 'app_3', 'app_4']);
+    expect(appendices.filter((u) => u.parent === null).map((u) => u.id)).toEqual([
+      'app_1',
+      'app_2',
+      'app_3',
+      'app_4',
+    ]);
     expect(byId.get('app_1.2')?.parent).toBe('app_1');
     expect(byId.get('app_1.2.2')?.parent).toBe('app_1.2');
     expect(byId.get('app_3.5')?.heading).toBe('Independent external model evaluations');

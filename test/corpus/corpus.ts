@@ -9,7 +9,14 @@ import { parsePdf } from '../../src/parse';
 import type { ClauseTree, Unit } from '../../src/model/clause';
 import { pdfjs, standardFontDataUrl } from '../support/pdfjs-node';
 
-export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'corpus');
+export const CORPUS_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  '..',
+  'shared',
+  'corpus',
+);
 export const AI_ACT = join(CORPUS_DIR, 'ai-act-2024-1689.pdf');
 export const CODE_SAFETY = join(CORPUS_DIR, 'gpai-cop-final-safety-security-2025-07.pdf');
 export const CODE_SAFETY_TXT = join(CORPUS_DIR, 'gpai-cop-final-safety-security-2025-07.txt');

@@ -28,7 +28,11 @@ describe('separateFootnotes', () => {
       '(2) A recital printed like a footnote number.',
     ]);
     expect(footnotes).toEqual([
-      expect.objectContaining({ marker: '(1)', number: '1', text: 'OJ C 517, 22.12.2021, p. 56. which continues on a second line.' }),
+      expect.objectContaining({
+        marker: '(1)',
+        number: '1',
+        text: 'OJ C 517, 22.12.2021, p. 56. which continues on a second line.',
+      }),
     ]);
   });
 
@@ -38,7 +42,9 @@ describe('separateFootnotes', () => {
   });
 
   it('does not take small print without a superscript marker (a caption) for a footnote', () => {
-    const caption = buildLines(page(1, [run('Body text here.', 57, 600, 10.5), run('Figure 1. A caption.', 150, 80, 9.5)]));
+    const caption = buildLines(
+      page(1, [run('Body text here.', 57, 600, 10.5), run('Figure 1. A caption.', 150, 80, 9.5)]),
+    );
     const { pages, footnotes } = separateFootnotes([caption], 10.5);
     expect(footnotes).toEqual([]);
     expect(pages[0]?.lines).toHaveLength(2);

@@ -21,7 +21,9 @@ describe('removeFurniture', () => {
     const pages = Array.from({ length: 6 }, (_, i) => oj(i + 1, 6));
     const { pages: cleaned } = removeFurniture(pages);
     for (const p of cleaned) {
-      expect(p.lines.map((l) => l.text)).toEqual([`Body text of page ${p.page} that is long enough to be body.`]);
+      expect(p.lines.map((l) => l.text)).toEqual([
+        `Body text of page ${p.page} that is long enough to be body.`,
+      ]);
     }
   });
 
@@ -32,7 +34,9 @@ describe('removeFurniture', () => {
 
   it('keeps an article heading that opens two pages at the same height (it is content, not a header)', () => {
     const pages = Array.from({ length: 6 }, (_, i) =>
-      buildLines(page(i + 1, [run(i < 2 ? `Article ${i + 7}` : `Text ${i}`, 280, 758), run('Body', 67, 600)])),
+      buildLines(
+        page(i + 1, [run(i < 2 ? `Article ${i + 7}` : `Text ${i}`, 280, 758), run('Body', 67, 600)]),
+      ),
     );
     const kept = removeFurniture(pages).pages.flatMap((p) => p.lines.map((l) => l.text));
     expect(kept).toContain('Article 7');

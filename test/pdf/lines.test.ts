@@ -27,7 +27,9 @@ describe('buildLines', () => {
   });
 
   it('prints an exponent after a number as superscript digits, not as a longer number', () => {
-    const { lines } = buildLines(page(1, [run('greater than 10', 70, 500), run('25', 145, 504, 5.5), run('.', 151, 500)]));
+    const { lines } = buildLines(
+      page(1, [run('greater than 10', 70, 500), run('25', 145, 504, 5.5), run('.', 151, 500)]),
+    );
     expect(lines[0]?.text).toBe('greater than 10²⁵.');
   });
 
@@ -43,7 +45,10 @@ describe('buildLines', () => {
 
   it('reports weight and slant of the majority of a line', () => {
     const { lines } = buildLines(
-      page(1, [run('Article 53', 280, 700, 10, { italic: true }), run('Obligations of providers', 200, 680, 10, { bold: true })]),
+      page(1, [
+        run('Article 53', 280, 700, 10, { italic: true }),
+        run('Obligations of providers', 200, 680, 10, { bold: true }),
+      ]),
     );
     expect(lines[0]?.italic).toBe(true);
     expect(lines[1]?.bold).toBe(true);

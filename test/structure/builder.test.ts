@@ -14,7 +14,9 @@ describe('joinText', () => {
   });
 
   it('keeps the hyphen of a compound the document prints whole elsewhere', () => {
-    expect(joinText('a general-', 'purpose AI model', new Set(['general-purpose'])).text).toBe('a general-purpose AI model');
+    expect(joinText('a general-', 'purpose AI model', new Set(['general-purpose'])).text).toBe(
+      'a general-purpose AI model',
+    );
   });
 
   it('keeps a dash before a capitalised word or a number', () => {

@@ -12,12 +12,23 @@ const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
 interface Expected {
   document: { kind: string; title: string; pages: number };
-  units: { id: string; type: string; num: string | null; heading: string | null; text: string; parent: string | null; page: number; notes: unknown[] }[];
+  units: {
+    id: string;
+    type: string;
+    num: string | null;
+    heading: string | null;
+    text: string;
+    parent: string | null;
+    page: number;
+    notes: unknown[];
+  }[];
 }
 
 describe.each(['act', 'code', 'code-copyright', 'code-draft', 'plain'])('fixtures/%s.pdf', (name) => {
   const expected = JSON.parse(readFileSync(join(FIXTURES, `${name}.expected.json`), 'utf8')) as Expected;
-  const parsed = parsePdf(pdfjs, new Uint8Array(readFileSync(join(FIXTURES, `${name}.pdf`))), { standardFontDataUrl });
+  const parsed = parsePdf(pdfjs, new Uint8Array(readFileSync(join(FIXTURES, `${name}.pdf`))), {
+    standardFontDataUrl,
+  });
 
   it('has the document kind, title and page count', async () => {
     const { document } = await parsed;

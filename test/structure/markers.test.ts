@@ -7,9 +7,23 @@ import { buildLines } from '../../src/pdf/lines';
 import { page, run } from '../support/runs';
 
 function fline(...runs: Parameters<typeof run>[]): FLine {
-  const line = buildLines(page(1, runs.map((r) => run(...r)))).lines[0];
+  const line = buildLines(
+    page(
+      1,
+      runs.map((r) => run(...r)),
+    ),
+  ).lines[0];
   if (!line) throw new Error('no line');
-  return { line, index: 0, page: 1, text: line.text, gapBefore: null, centered: false, startsBlock: true, relSize: 1 };
+  return {
+    line,
+    index: 0,
+    page: 1,
+    text: line.text,
+    gapBefore: null,
+    centered: false,
+    startsBlock: true,
+    relSize: 1,
+  };
 }
 
 describe('readMarker', () => {
@@ -19,7 +33,10 @@ describe('readMarker', () => {
   });
 
   it('knows (i) may be a letter or a roman numeral', () => {
-    expect(readMarker(fline(['(i)', 67, 700], ['text', 90, 700]))?.styles).toEqual(['paren-alpha', 'paren-roman']);
+    expect(readMarker(fline(['(i)', 67, 700], ['text', 90, 700]))?.styles).toEqual([
+      'paren-alpha',
+      'paren-roman',
+    ]);
     expect(readMarker(fline(['(iv)', 67, 700], ['text', 90, 700]))?.styles).toEqual(['paren-roman']);
   });
 
@@ -61,6 +78,9 @@ describe('list sequences', () => {
     const c = readMarker(fline(['(c)', 67, 700], ['text', 90, 700]));
     if (!c) throw new Error('no marker');
     // After (b)(ii), (c) closes the sub-points and continues the letters.
-    expect(place([open('b', 'paren-alpha'), open('ii', 'paren-roman')], c)).toEqual({ keep: 0, style: 'paren-alpha' });
+    expect(place([open('b', 'paren-alpha'), open('ii', 'paren-roman')], c)).toEqual({
+      keep: 0,
+      style: 'paren-alpha',
+    });
   });
 });
