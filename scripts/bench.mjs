@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: the whole `crosswalk parse` (process start-up included) on
-// the AI Act, 5 runs, median, next to `pdftotext` on the same file.
+// the AI Act, 5 runs, median, next to `pdftotext` (poppler) on the same file.
 // Usage: node scripts/bench.mjs [file.pdf] [--runs N]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,6 +21,7 @@ if (!existsSync(file)) {
   process.exit(2);
 }
 
+/** Wall-clock milliseconds of one run of a command (its output discarded). */
 function time(command, commandArgs) {
   const start = process.hrtime.bigint();
   const result = spawnSync(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
@@ -37,17 +38,16 @@ function median(values) {
 }
 
 const cli = join(root, 'scripts', 'crosswalk.mjs');
-// One untimed run builds the CLI bundle if needed and warms the file cache for both tools.
-time(process.execPath, [cli, 'parse', file, '--json']);
-const ours = [];
-for (let i = 0; i < runs; i++) ours.push(time(process.execPath, [cli, 'parse', file, '--json']));
-
-let reference = null;
 const hasPdftotext = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined;
-if (hasPdftotext) {
-  time('pdftotext', [file, '/dev/null']);
-  reference = [];
-  for (let i = 0; i < runs; i++) reference.push(time('pdftotext', [file, '/dev/null']));
+// One untimed run of each builds the CLI bundle if needed and warms the file cache.
+time(process.execPath, [cli, 'parse', file, '--json']);
+if (hasPdftotext) time('pdftotext', [file, '/dev/null']);
+// The runs alternate, so that a change in machine load (shared CPUs) hits both tools alike.
+const ours = [];
+const reference = hasPdftotext ? [] : null;
+for (let i = 0; i < runs; i++) {
+  ours.push(time(process.execPath, [cli, 'parse', file, '--json']));
+  reference?.push(time('pdftotext', [file, '/dev/null']));
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;

@@ -6,12 +6,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PdfInputError } from '../pdf/errors';
 import { readPageLines } from '../pdf/layout';
-import type { PdfJsLib } from '../pdf/pdfjs';
+import { loadPdfJs } from './pdfjs-node';
 import type { WorkerReply, WorkerRequest } from './parallel';
 
 async function main(request: WorkerRequest): Promise<WorkerReply> {
   try {
-    const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfJsLib;
+    const lib = await loadPdfJs();
     const batch = await readPageLines(lib, request.bytes, {
       share: request.share,
       standardFontDataUrl: request.standardFontDataUrl,

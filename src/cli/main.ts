@@ -6,15 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ClauseTree } from '../model/clause';
 import { layoutFromPages } from '../pdf/layout';
 import { sha256Hex } from '../util/sha256';
 import { readPageLinesParallel } from './parallel';
+import { loadPdfJs, standardFontDataPath } from './pdfjs-node';
 import { PdfInputError } from '../pdf/errors';
-import type { PdfJsLib } from '../pdf/pdfjs';
 import { parsePdf, treeFromLayout } from '../parse';
 import { formatOutline } from '../structure/outline';
 import { toParseJson } from './json';
@@ -68,15 +67,29 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** On worker threads when the bundled worker is there (the `npx crosswalk` path), else on this thread. */
+/**
+ * How many threads read pages. Measured on the AI Act with 2 (shared) cores,
+ * two reader threads were no faster than one (each loads pdf.js and the
+ * fonts again, and the cores did not scale), so threads are only used from 3
+ * cores up. `CROSSWALK_THREADS` overrides the choice (tests, benchmarks).
+ */
+export function readerThreads(cores: number, override: string | undefined): number {
+  const wanted = override === undefined ? Number.NaN : Number.parseInt(override, 10);
+  if (Number.isInteger(wanted) && wanted >= 1) return Math.min(wanted, 8);
+  return cores >= 3 ? Math.min(cores, 4) : 1;
+}
+
+/** On worker threads when that pays and the bundled worker is there (`npx crosswalk`), else on this thread. */
 async function parse(bytes: Uint8Array, password: string | undefined): Promise<ClauseTree> {
   const workerUrl = new URL('./extract-worker.mjs', import.meta.url);
-  const fontUrl = standardFontDataUrl();
-  if (workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl))) {
+  const fontUrl = standardFontDataPath();
+  const threads = readerThreads(availableParallelism(), process.env['CROSSWALK_THREADS']);
+  if (threads > 1 && workerUrl.protocol === 'file:' && existsSync(fileURLToPath(workerUrl))) {
     const [fingerprint, batch] = await Promise.all([
       sha256Hex(bytes),
       readPageLinesParallel(bytes, {
         workerUrl,
+        threads,
         standardFontDataUrl: fontUrl,
         ...(password !== undefined ? { password } : {}),
       }),
@@ -87,18 +100,6 @@ async function parse(bytes: Uint8Array, password: string | undefined): Promise<C
     standardFontDataUrl: fontUrl,
     ...(password !== undefined ? { password } : {}),
   });
-}
-
-async function loadPdfJs(): Promise<PdfJsLib> {
-  // The legacy build is the one that runs in Node (the modern one needs DOMMatrix).
-  const lib: unknown = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  return lib as PdfJsLib;
-}
-
-function standardFontDataUrl(): string {
-  const require = createRequire(import.meta.url);
-  // pdf.js in Node reads this with fs: a plain path with a trailing separator.
-  return join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts') + '/';
 }
 
 function describeFsError(error: unknown): string {

@@ -102,16 +102,28 @@ export async function extractRuns(
         `The PDF has ${doc.numPages} pages; Crosswalk reads at most ${maxPages} pages per document.`,
       );
     }
-    const fonts = new FontBook();
-    const pages: RawPage[] = [];
+    const pages: PendingPage[] = [];
     const stride = Math.max(1, options.share?.stride ?? 1);
     const offset = options.share?.offset ?? 0;
     for (let n = 1 + offset; n <= doc.numPages; n += stride) {
       throwIfAborted(options.signal);
-      pages.push(await readPage(await doc.getPage(n), n, fonts));
+      pages.push(await readPage(await doc.getPage(n), n));
       options.onProgress?.(n, doc.numPages);
     }
-    return { pageCount: doc.numPages, pages };
+    const fonts = await learnFonts(doc, pages);
+    return {
+      pageCount: doc.numPages,
+      pages: pages.map((page) => ({
+        page: page.page,
+        width: page.width,
+        height: page.height,
+        runs: page.runs.map((run) => {
+          const { bold, italic } = fonts.style(run.fontName);
+          // Spelled out rather than spread: this runs for every text run of the document.
+          return { str: run.str, x: run.x, y: run.y, width: run.width, fontSize: run.fontSize, bold, italic };
+        }),
+      })),
+    };
   } catch (error) {
     throwIfAborted(options.signal);
     if (error instanceof PdfInputError) throw error;
@@ -125,33 +137,62 @@ export async function extractRuns(
   }
 }
 
-async function readPage(page: PdfJsPage, n: number, fonts: FontBook): Promise<RawPage> {
+/** A page read, before font styles are known. */
+interface PendingPage {
+  readonly page: number;
+  readonly width: number;
+  readonly height: number;
+  readonly runs: readonly (Omit<TextRun, 'bold' | 'italic'> & { readonly fontName: string })[];
+}
+
+async function readPage(page: PdfJsPage, n: number): Promise<PendingPage> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
-  const items = content.items.filter(isTextItem);
-  // Font names (and so weight and slant) are only published once a page's
-  // operator list has been built; do that only for pages that bring a new font.
-  if (items.some((item) => !fonts.knows(item.fontName))) {
-    await page.getOperatorList();
-    for (const item of items) fonts.learn(item.fontName, page);
-  }
-  const runs: TextRun[] = [];
-  for (const item of items) {
-    if (item.str.length === 0) continue;
+  const runs: PendingPage['runs'][number][] = [];
+  for (const item of content.items) {
+    if (!isTextItem(item) || item.str.length === 0) continue;
     const [a = 0, b = 0, , , e = 0, f = 0] = item.transform;
-    const style = fonts.style(item.fontName);
     runs.push({
       str: item.str,
       x: e,
       y: f,
       width: item.width,
       fontSize: Math.hypot(a, b),
-      bold: style.bold,
-      italic: style.italic,
+      fontName: item.fontName,
     });
   }
   page.cleanup();
   return { page: n, width: viewport.width, height: viewport.height, runs };
+}
+
+/**
+ * Font names (and so weight and slant) are only published once a page's
+ * operator list has been built, which costs about as much as reading the
+ * page's text again, and much more on a page with images (a cover, a
+ * masthead with a logo). So it is done once per font, after all pages are
+ * read, on a page that uses the font — preferring any page but the first.
+ */
+async function learnFonts(doc: PdfJsDocument, pages: readonly PendingPage[]): Promise<FontBook> {
+  const fonts = new FontBook();
+  const where = new Map<string, number>();
+  for (const page of pages) {
+    for (const run of page.runs) {
+      const seen = where.get(run.fontName);
+      if (seen === undefined || (seen === 1 && page.page !== 1)) where.set(run.fontName, page.page);
+    }
+  }
+  const byPage = new Map<number, string[]>();
+  for (const [fontName, page] of where) byPage.set(page, [...(byPage.get(page) ?? []), fontName]);
+  // Fewest operator lists: a page that teaches several fonts at once goes first.
+  const order = [...byPage.entries()].sort((a, b) => b[1].length - a[1].length);
+  for (const [pageNumber, names] of order) {
+    if (names.every((name) => fonts.knows(name))) continue;
+    const page = await doc.getPage(pageNumber);
+    await page.getOperatorList();
+    for (const fontName of where.keys()) fonts.learn(fontName, page);
+    page.cleanup();
+  }
+  return fonts;
 }
 
 interface FontStyle {
@@ -167,15 +208,14 @@ class FontBook {
     return this.styles.has(fontName);
   }
 
+  /** Records the style of a font the page's operator list has published; unknown fonts stay regular. */
   learn(fontName: string, page: PdfJsPage): void {
-    if (this.styles.has(fontName)) return;
-    let name = '';
-    if (page.commonObjs.has(fontName)) {
-      const font = page.commonObjs.get(fontName);
-      if (typeof font === 'object' && font !== null && 'name' in font && typeof font.name === 'string') {
-        name = font.name;
-      }
-    }
+    if (this.styles.has(fontName) || !page.commonObjs.has(fontName)) return;
+    const font = page.commonObjs.get(fontName);
+    const name =
+      typeof font === 'object' && font !== null && 'name' in font && typeof font.name === 'string'
+        ? font.name
+        : '';
     this.styles.set(fontName, styleFromFontName(name));
   }
 

@@ -105,3 +105,32 @@ describe('crosswalk parse', () => {
     expect(crosswalk('--help').stdout).toMatch(/^Usage:/);
   });
 });
+
+describe('crosswalk parse on reader threads', () => {
+  it('gives the same tree with 3 threads as on one', () => {
+    const env = (threads: string): NodeJS.ProcessEnv => ({ ...process.env, CROSSWALK_THREADS: threads });
+    const run = (threads: string): string =>
+      spawnSync(
+        process.execPath,
+        [join(ROOT, 'scripts', 'crosswalk.mjs'), 'parse', join(FIXTURES, 'act.pdf')],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: env(threads),
+        },
+      ).stdout;
+    const single = run('1');
+    expect(JSON.parse(single)).toMatchObject({ document: { kind: 'act', pages: 6 } });
+    expect(run('3')).toBe(single);
+  });
+
+  it('reports a damaged file from a reader thread as exit 3, like on one thread', () => {
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'crosswalk.mjs'), 'parse', join(FIXTURES, 'broken', 'corrupted.pdf')],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CROSSWALK_THREADS: '2' } },
+    );
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/damaged/);
+  });
+});
