@@ -2,7 +2,7 @@
  * Bytes -> body lines and footnotes: the whole text-extraction stage.
  */
 import { extractRuns, type ExtractOptions, type RawDocument } from './extract';
-import { buildLines, type Line, type PageLines } from './lines';
+import { buildLines, mostCommon, type Line, type PageLines } from './lines';
 import { removeFurniture } from './furniture';
 import { separateFootnotes, type Footnote } from './footnotes';
 import type { PdfJsLib } from './pdfjs';
@@ -70,13 +70,5 @@ export function layoutFromPages(pageCount: number, unordered: readonly PageLines
 function dominantLineSize(lines: readonly Line[]): number {
   const counts = new Map<number, number>();
   for (const line of lines) counts.set(line.fontSize, (counts.get(line.fontSize) ?? 0) + line.text.length);
-  let best = 0;
-  let most = -1;
-  for (const [size, count] of counts) {
-    if (count > most) {
-      most = count;
-      best = size;
-    }
-  }
-  return best;
+  return mostCommon(counts, 0);
 }

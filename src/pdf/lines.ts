@@ -173,14 +173,7 @@ function assemble(pageNumber: number, runs: Row['runs'], rowSize: number): Line 
     if (run.italic) italicChars += body.length;
   }
   if (text.length === 0) return null;
-  let fontSize = rowSize;
-  let most = -1;
-  for (const [size, count] of sizeChars) {
-    if (count > most) {
-      most = count;
-      fontSize = size;
-    }
-  }
+  const fontSize = mostCommon(sizeChars, rowSize);
   return {
     page: pageNumber,
     x,
@@ -201,12 +194,17 @@ export function dominantSize(runs: readonly TextRun[]): number {
     const key = Math.round(run.fontSize * 10) / 10;
     counts.set(key, (counts.get(key) ?? 0) + run.str.length);
   }
-  let best = 0;
+  return mostCommon(counts, 0);
+}
+
+/** The key with the largest count (the first such key on a tie); `fallback` when there is none. */
+export function mostCommon(counts: ReadonlyMap<number, number>, fallback: number): number {
+  let best = fallback;
   let most = -1;
-  for (const [size, count] of counts) {
+  for (const [key, count] of counts) {
     if (count > most) {
       most = count;
-      best = size;
+      best = key;
     }
   }
   return best;

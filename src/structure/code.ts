@@ -19,6 +19,11 @@ const RECITALS = /^(Recitals|Preamble)$/;
 const GLOSSARY = /^Glossary\b/;
 const APPENDIX = /^Appendix\s+(\d+(?:\.\d+)*)(?![.\d])\s*(?:[:.—–-]\s*)?(.*)$/;
 const SUMMARY = /^(Summary\b|Contents$|Table of contents$|Overview of)/i;
+/** The two flat lists of a code's opening: objectives `A.`, `B.` and recitals `(a)`, `(b)`. */
+const LISTS = {
+  objectives: { prefix: 'obj', type: 'objective', style: 'dot-alpha' },
+  recitals: { prefix: 'rec', type: 'recital', style: 'paren-alpha' },
+} as const;
 const BANNER = /^(Appendices|Annexes)$/;
 const FIGURE = /^(Figure|Table)\s+\d+\./;
 
@@ -87,38 +92,23 @@ export function parseCode(lines: readonly FLine[], builder: TreeBuilder, metrics
       }
     }
     if (state.section === 'summary') continue;
-    if (state.section === 'objectives' && container) {
-      const marker = f.startsBlock ? readMarker(f) : null;
-      if (marker && marker.styles.includes('dot-alpha')) {
-        const id = builder.open({
-          id: `obj_${marker.label}`,
-          type: 'objective',
+    const list = state.section === 'objectives' || state.section === 'recitals' ? LISTS[state.section] : null;
+    if (list && container) {
+      // Objectives `A.` and recitals `(a)`: flat lists under their banner heading.
+      const read = readMarker(f);
+      const marker = f.startsBlock || (read?.hanging ?? false) ? read : null;
+      if (marker && marker.styles.includes(list.style) && !builder.has(`${list.prefix}_${marker.label}`)) {
+        container = builder.open({
+          id: `${list.prefix}_${marker.label}`,
+          type: list.type,
           num: marker.label,
-          parent: 'objectives',
+          parent: state.section,
           page: f.page,
         });
-        container = id;
-        builder.append(id, f, marker.textStart);
-        continue;
+        builder.append(container, f, marker.textStart);
+      } else {
+        builder.append(container, f);
       }
-      builder.append(container, f);
-      continue;
-    }
-    if (state.section === 'recitals' && container) {
-      const marker = f.startsBlock || (readMarker(f)?.hanging ?? false) ? readMarker(f) : null;
-      if (marker && marker.styles.includes('paren-alpha') && !builder.has(`rec_${marker.label}`)) {
-        const id = builder.open({
-          id: `rec_${marker.label}`,
-          type: 'recital',
-          num: marker.label,
-          parent: 'recitals',
-          page: f.page,
-        });
-        container = id;
-        builder.append(id, f, marker.textStart);
-        continue;
-      }
-      builder.append(container, f);
       continue;
     }
     body.feed(f);

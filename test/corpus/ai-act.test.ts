@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ClauseTree } from '../../src/model/clause';
+import { expectWellFormed } from '../support/tree';
 import { AI_ACT, childrenOf, corpusAvailable, index, parseCorpus, skipReason } from './corpus';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII'];
@@ -24,12 +25,7 @@ describe.skipIf(!corpusAvailable)(`AI Act (Regulation (EU) 2024/1689)${skipReaso
 
   it('has ids that are unique, with every parent defined before its children', async () => {
     const { units } = await tree();
-    const seen = new Set<string>();
-    for (const unit of units) {
-      expect(seen.has(unit.id), unit.id).toBe(false);
-      if (unit.parent) expect(seen.has(unit.parent), `${unit.id} -> ${unit.parent}`).toBe(true);
-      seen.add(unit.id);
-    }
+    expectWellFormed(units);
     // No collision was papered over with a numeric suffix.
     const suffixed = units.filter((unit) =>
       unit.id.split('__').some((seg) => /^[a-z]+_[^_]+_\d+$/.test(seg)),

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ClauseTree } from '../../src/model/clause';
+import { expectWellFormed } from '../support/tree';
 import {
   CODE_SAFETY,
   CODE_SAFETY_TXT,
@@ -63,13 +64,7 @@ describe.skipIf(!corpusAvailable)(`GPAI Code of Practice, Safety and Security ch
   });
 
   it('has unique ids, each parent before its children', async () => {
-    const { units } = await tree();
-    const seen = new Set<string>();
-    for (const unit of units) {
-      expect(seen.has(unit.id), unit.id).toBe(false);
-      if (unit.parent) expect(seen.has(unit.parent), `${unit.id} -> ${unit.parent}`).toBe(true);
-      seen.add(unit.id);
-    }
+    expectWellFormed((await tree()).units);
   });
 
   it('has Objectives A–B and recitals (a)–(j)', async () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { TextRun } from '../../src/pdf/extract';
 import { layoutFromRaw } from '../../src/pdf/layout';
 import { buildTree } from '../../src/structure/index';
+import { expectWellFormed } from '../support/tree';
 
 // Words that steer the grammars (headings, markers, formulae) mixed with ordinary ones.
 const WORDS = [
@@ -78,16 +79,7 @@ describe('buildTree on arbitrary layouts', () => {
           pages: pages.map((runs, i) => ({ page: i + 1, width: 595, height: 842, runs })),
         });
         const tree = buildTree(layout, 'f'.repeat(64));
-        const seen = new Set<string>();
-        for (const unit of tree.units) {
-          expect(seen.has(unit.id)).toBe(false);
-          if (unit.parent !== null) expect(seen.has(unit.parent)).toBe(true);
-          seen.add(unit.id);
-          for (const box of unit.boxes) {
-            expect(box.start).toBeGreaterThanOrEqual(0);
-            expect(box.end).toBeLessThanOrEqual(unit.text.length);
-          }
-        }
+        expectWellFormed(tree.units);
       }),
       { numRuns: 300 },
     );
