@@ -4,7 +4,7 @@
  * parent defined before its children.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type { TextRun } from '../../src/pdf/extract';
 import { layoutFromRaw } from '../../src/pdf/layout';
 import { buildTree } from '../../src/structure/index';
