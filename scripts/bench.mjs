@@ -62,3 +62,29 @@ if (reference) {
 } else {
   console.log('pdftotext not installed (apt-get install poppler-utils): no reference figure.');
 }
+
+// Link suggestions for the whole code against the whole law, after parsing (the CLI reports the
+// time of that stage alone on stderr when CROSSWALK_TIMINGS is set).
+const code = resolve(join(root, '..', 'shared', 'corpus', 'gpai-cop-final-safety-security-2025-07.pdf'));
+if (existsSync(code) && file.endsWith('ai-act-2024-1689.pdf')) {
+  const linkTimes = [];
+  const stanceTimes = [];
+  for (let i = 0; i < runs; i++) {
+    const result = spawnSync(process.execPath, [cli, 'link', file, code, '--json'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, CROSSWALK_TIMINGS: '1' },
+      encoding: 'utf8',
+    });
+    const match = /^timing: link (\d+) ms \((\d+) links\); stances (\d+) ms$/m.exec(result.stderr ?? '');
+    if (result.status !== 0 || !match) throw new Error(`crosswalk link failed: ${result.stderr}`);
+    linkTimes.push(Number(match[1]));
+    stanceTimes.push(Number(match[3]));
+    if (i === 0) console.log(`link: ${match[2]} suggestions for the Safety and Security chapter`);
+  }
+  console.log(
+    `crosswalk link: ranked suggestions (after parsing)  median ${median(linkTimes)} ms  (runs: ${linkTimes.join(', ')} ms)`,
+  );
+  console.log(
+    `crosswalk link: suggested stances for the top links  median ${median(stanceTimes)} ms  (runs: ${stanceTimes.join(', ')} ms)`,
+  );
+}

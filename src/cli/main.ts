@@ -18,6 +18,9 @@ import { parsePdf, treeFromLayout } from '../parse';
 import { formatOutline } from '../structure/outline';
 import { toParseJson } from './json';
 import { parseArgs, UsageError, USAGE } from './args';
+import { compareTexts } from '../compare/index';
+import { suggestLinks, TreeIndex, withStances } from '../linking/index';
+import { compareJson, compareText, linkJson, linkTable } from './render';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
@@ -40,31 +43,103 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   }
-  if (args.command === 'help') {
-    io.stdout(USAGE);
-    return EXIT_OK;
+  switch (args.command) {
+    case 'help':
+      io.stdout(USAGE);
+      return EXIT_OK;
+    case 'parse': {
+      const tree = await readTree(args.file, args.password, io);
+      if (!tree) return EXIT_INPUT;
+      io.stdout(
+        args.format === 'outline' ? formatOutline(tree) : `${JSON.stringify(toParseJson(tree), null, 2)}\n`,
+      );
+      return EXIT_OK;
+    }
+    case 'link': {
+      const trees = await readBoth(args.law, args.code, io);
+      if (!trees) return EXIT_INPUT;
+      const started = performance.now();
+      const ranked = suggestLinks(trees.law, trees.code, { top: args.top });
+      const ranking = performance.now();
+      const report = withStances(trees.law, trees.code, ranked);
+      timing(
+        `link ${Math.round(ranking - started)} ms (${report.links.length} links); stances ${Math.round(performance.now() - ranking)} ms`,
+      );
+      io.stdout(
+        args.format === 'table'
+          ? linkTable(report)
+          : `${JSON.stringify(linkJson(trees.law, trees.code, report), null, 2)}\n`,
+      );
+      return EXIT_OK;
+    }
+    case 'compare': {
+      const trees = await readBoth(args.law, args.code, io);
+      if (!trees) return EXIT_INPUT;
+      const code = new TreeIndex(trees.code);
+      const law = new TreeIndex(trees.law);
+      const codeUnit = code.byId.get(args.codeId);
+      const lawUnit = law.byId.get(args.lawId);
+      if (!codeUnit || !lawUnit) {
+        const [file, id] = !codeUnit ? [args.code, args.codeId] : [args.law, args.lawId];
+        io.stderr(
+          `crosswalk: ${file} has no unit "${id}". List its ids with: crosswalk parse ${file} --outline\n`,
+        );
+        return EXIT_INPUT;
+      }
+      const comparison = compareTexts(code.textWithPoints(codeUnit.id), law.textInContext(lawUnit.id));
+      io.stdout(
+        args.format === 'json'
+          ? `${JSON.stringify(compareJson(codeUnit, lawUnit, comparison), null, 2)}\n`
+          : compareText(codeUnit, lawUnit, comparison),
+      );
+      return EXIT_OK;
+    }
+    default: {
+      const never: never = args;
+      throw new Error(`unhandled command ${String(never)}`);
+    }
   }
+}
+
+/** Stage timings on stderr when CROSSWALK_TIMINGS is set (used by `npm run bench`). */
+function timing(message: string): void {
+  if (process.env['CROSSWALK_TIMINGS']) process.stderr.write(`timing: ${message}\n`);
+}
+
+/** Reads and parses a PDF; on failure writes one plain line to stderr and returns null. */
+async function readTree(file: string, password: string | undefined, io: Io): Promise<ClauseTree | null> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(args.file));
+    bytes = new Uint8Array(await readFile(file));
   } catch (error) {
-    io.stderr(`crosswalk: cannot read ${args.file}: ${describeFsError(error)}\n`);
-    return EXIT_INPUT;
+    io.stderr(`crosswalk: cannot read ${file}: ${describeFsError(error)}\n`);
+    return null;
   }
   try {
-    const tree = await parse(bytes, args.password);
-    io.stdout(
-      args.format === 'outline' ? formatOutline(tree) : `${JSON.stringify(toParseJson(tree), null, 2)}\n`,
-    );
-    return EXIT_OK;
+    const started = performance.now();
+    const tree = await parse(bytes, password);
+    timing(`parse ${file} ${Math.round(performance.now() - started)} ms`);
+    return tree;
   } catch (error) {
     if (error instanceof PdfInputError) {
       const hint = error.code === 'password-required' ? ' Pass the password with --password <password>.' : '';
-      io.stderr(`crosswalk: ${args.file}: ${error.message}${hint}\n`);
-      return EXIT_INPUT;
+      io.stderr(`crosswalk: ${file}: ${error.message}${hint}\n`);
+      return null;
     }
     throw error;
   }
+}
+
+async function readBoth(
+  lawFile: string,
+  codeFile: string,
+  io: Io,
+): Promise<{ law: ClauseTree; code: ClauseTree } | null> {
+  const law = await readTree(lawFile, undefined, io);
+  if (!law) return null;
+  const code = await readTree(codeFile, undefined, io);
+  if (!code) return null;
+  return { law, code };
 }
 
 /**

@@ -119,7 +119,7 @@ export class Body {
 
   private openPoint(marker: Marker, fline: FLine): void {
     if (!this.listParent) return;
-    const { keep, style } = place(this.stack, marker);
+    const { keep, style } = place(this.stack, marker, fline.line.x, fline.line.fontSize);
     const replaced = this.stack[keep];
     this.stack = this.stack.slice(0, keep);
     const parentLevel = this.stack[keep - 1];
@@ -149,6 +149,7 @@ export class Body {
       style,
       label: marker.label,
       textX: textLeft(fline, marker),
+      markerX: fline.line.x,
       dashCount: dashNumber,
     });
     this.target = id;

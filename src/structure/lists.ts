@@ -13,6 +13,8 @@ export interface OpenPoint {
   readonly label: string;
   /** Left edge of the point's text (continuation paragraphs indented to it belong to it). */
   readonly textX: number;
+  /** Left edge of the point's marker. */
+  readonly markerX: number;
   /** How many dash indents this level has seen (ids `indent_N`). */
   readonly dashCount: number;
 }
@@ -23,13 +25,20 @@ export interface Placement {
   readonly style: MarkerStyle;
 }
 
-/** Where a marker goes in the open list stack. */
-export function place(stack: readonly OpenPoint[], marker: Marker): Placement {
+/**
+ * Where a marker goes in the open list stack. `x` is the marker's left edge
+ * and `em` the type size: a marker set clearly further right than the level
+ * it would continue is a sub-list (Article 5(1)(h)'s `(i)` is a roman
+ * sub-point of (h), not the letter after it).
+ */
+export function place(stack: readonly OpenPoint[], marker: Marker, x = 0, em = 0): Placement {
   // 1. It continues an open list: the nearest level whose successor label it is.
   for (let i = stack.length - 1; i >= 0; i--) {
     const level = stack[i];
     if (!level) continue;
     if (!marker.styles.includes(level.style)) continue;
+    const indented = em > 0 && x > level.markerX + em * 0.8;
+    if (indented && marker.styles.length > 1 && level.style !== 'dash') continue;
     if (level.style === 'dash' || nextLabel(level.style, level.label) === marker.label) {
       return { keep: i, style: level.style };
     }

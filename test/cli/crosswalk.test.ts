@@ -134,3 +134,81 @@ describe('crosswalk parse on reader threads', () => {
     expect(result.stderr).toMatch(/damaged/);
   });
 });
+
+describe('crosswalk link and compare', () => {
+  it('prints links in the documented JSON shape, ranked within each source', () => {
+    const { status, stdout, stderr } = crosswalk(
+      'link',
+      join(FIXTURES, 'act.pdf'),
+      join(FIXTURES, 'code.pdf'),
+    );
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout) as {
+      law: Record<string, unknown>;
+      code: Record<string, unknown>;
+      links: { source: string; rank: number; score: number }[];
+      unresolved: { source: string; text: string; reason: string }[];
+    };
+    expect(Object.keys(json)).toEqual(['law', 'code', 'links', 'unresolved']);
+    expect(Object.keys(json.law)).toEqual(['fingerprint', 'title']);
+    for (const link of json.links) {
+      expect(Object.keys(link)).toEqual([
+        'source',
+        'target',
+        'rank',
+        'score',
+        'basis',
+        'evidence',
+        'suggestedStance',
+      ]);
+    }
+    const ranks = new Map<string, number[]>();
+    for (const link of json.links) ranks.set(link.source, [...(ranks.get(link.source) ?? []), link.rank]);
+    for (const list of ranks.values()) expect(list).toEqual(list.map((_, i) => i + 1));
+    // The synthetic code cites Article 53(1) of the AI Act, which the synthetic act does not have.
+    expect(
+      json.unresolved.some((u) => u.source === 'cmt_1' && /53/.test(u.text) && u.reason.length > 0),
+    ).toBe(true);
+  });
+
+  it('prints a readable table', () => {
+    const { status, stdout } = crosswalk(
+      'link',
+      join(FIXTURES, 'act.pdf'),
+      join(FIXTURES, 'code.pdf'),
+      '--table',
+      '--top',
+      '2',
+    );
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^source\s+rank\s+target\s+provision\s+score\s+basis/);
+    expect(stdout).toContain('Unresolved references:');
+  });
+
+  it('compares a code unit with a provision, and exits 3 for an id the document does not have', () => {
+    const ok = crosswalk(
+      'compare',
+      join(FIXTURES, 'act.pdf'),
+      join(FIXTURES, 'code.pdf'),
+      'msr_1.1',
+      'art_3__para_1',
+    );
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^Code {2}msr_1\.1/);
+    expect(ok.stdout).toContain('Suggested stance:');
+    const missing = crosswalk(
+      'compare',
+      join(FIXTURES, 'act.pdf'),
+      join(FIXTURES, 'code.pdf'),
+      'msr_1.1',
+      'art_99',
+    );
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toMatch(/has no unit "art_99"/);
+    expect(crosswalk('link', join(FIXTURES, 'act.pdf')).status).toBe(2);
+    expect(
+      crosswalk('link', join(FIXTURES, 'act.pdf'), join(FIXTURES, 'code.pdf'), '--top', 'lots').status,
+    ).toBe(2);
+  });
+});

@@ -120,6 +120,10 @@ describe.skipIf(!corpusAvailable)(`AI Act (Regulation (EU) 2024/1689)${skipReaso
         id,
       ).toBe(false);
     }
+    // (h) is followed by its own roman sub-points (i)–(iii), indented under it, not by the letter (i).
+    expect(childrenOf(t, 'art_5__para_1__point_h')).toEqual(
+      ['i', 'ii', 'iii'].map((r) => `art_5__para_1__point_h__point_${r}`),
+    );
     const definitions = childrenOf(t, 'art_3');
     expect(definitions[0]).toBe('art_3__point_1');
     expect(definitions).toContain('art_3__point_65');

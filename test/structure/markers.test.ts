@@ -69,6 +69,7 @@ describe('list sequences', () => {
       style,
       label,
       textX: 80,
+      markerX: 67,
       dashCount: 0,
     });
     const i = readMarker(fline(['(i)', 67, 700], ['text', 90, 700]));
@@ -77,6 +78,11 @@ describe('list sequences', () => {
     expect(place([open('b', 'paren-alpha')], i)).toEqual({ keep: 1, style: 'paren-roman' });
     const c = readMarker(fline(['(c)', 67, 700], ['text', 90, 700]));
     if (!c) throw new Error('no marker');
+    // Article 5(1)(h): an (i) indented under (h) is its first roman sub-point, not the letter after (h).
+    const indentedI = readMarker(fline(['(i)', 84, 700], ['text', 104, 700]));
+    if (!indentedI) throw new Error('no marker');
+    expect(place([open('h', 'paren-alpha')], indentedI, 84, 9.6)).toEqual({ keep: 1, style: 'paren-roman' });
+    expect(place([open('h', 'paren-alpha')], i, 67, 9.6)).toEqual({ keep: 0, style: 'paren-alpha' });
     // After (b)(ii), (c) closes the sub-points and continues the letters.
     expect(place([open('b', 'paren-alpha'), open('ii', 'paren-roman')], c)).toEqual({
       keep: 0,
