@@ -1,8 +1,10 @@
 /**
  * Words for lexical matching: lowercase, split on anything that is not a
- * letter or digit, legal boilerplate dropped, lightly stemmed so that
- * `incidents`/`incident` and `reporting`/`reported`/`report` meet.
+ * letter or digit, legal boilerplate dropped, stemmed with the comparison's
+ * stemmer (one stemmer for the project, so that a term the linker shows as
+ * shared is one the comparison also counts as shared).
  */
+import { stem } from '../compare/text';
 
 /** Function words and the connective tissue of EU drafting, which every provision shares. */
 const STOP = new Set(
@@ -20,18 +22,6 @@ const STOP = new Set(
     'e g eg ie etc'
   ).split(' '),
 );
-
-/** Light suffix stripping; a stem keeps at least four letters. */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length > 5 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 5 && (w.endsWith('sses') || w.endsWith('xes'))) return w.slice(0, -2);
-  if (w.length > 4 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const suffix of ['ing', 'ed', 'ation', 'ment', 'ly']) {
-    if (w.length - suffix.length >= 4 && w.endsWith(suffix)) return w.slice(0, -suffix.length);
-  }
-  return w;
-}
 
 /** Content terms of a text, stemmed, in order (with repeats). */
 export function terms(text: string): string[] {
