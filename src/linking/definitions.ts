@@ -36,12 +36,36 @@ export function definitionsOf(law: TreeIndex): Definition[] {
   return out;
 }
 
-/** The defined terms a text uses. */
+const combined = new WeakMap<readonly Definition[], { pattern: RegExp; byTerm: Map<string, Definition> }>();
+
+/**
+ * The defined terms a text uses. One pass with all terms in one expression
+ * (longest first, so `general-purpose AI model` wins over `AI model` where
+ * both would match), not one expression per term: this runs for every unit.
+ */
 export function termsUsed(text: string, definitions: readonly Definition[]): Definition[] {
-  const lower = text.toLowerCase();
-  return definitions.filter(
-    (definition) => lower.includes(definition.first) && definition.pattern.test(text),
-  );
+  let all = combined.get(definitions);
+  if (!all) {
+    const sorted = [...definitions].sort((a, b) => b.term.length - a.term.length);
+    const alternatives = sorted.map((d) =>
+      d.term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'),
+    );
+    all = {
+      pattern: new RegExp(`(?<![\\p{L}-])(${alternatives.join('|')})(?:s|es)?(?![\\p{L}-])`, 'giu'),
+      byTerm: new Map(definitions.map((d) => [normal(d.term), d])),
+    };
+    combined.set(definitions, all);
+  }
+  const found = new Set<Definition>();
+  for (const match of text.matchAll(all.pattern)) {
+    const definition = all.byTerm.get(normal(match[1] ?? ''));
+    if (definition) found.add(definition);
+  }
+  return definitions.filter((d) => found.has(d));
+}
+
+function normal(term: string): string {
+  return term.toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** Whether a text, already lowercased, uses one defined term. */
