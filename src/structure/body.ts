@@ -7,7 +7,7 @@ import type { ClauseId } from '../model/clause';
 import type { TreeBuilder } from './builder';
 import type { FLine, Metrics } from './features';
 import { place, type OpenPoint } from './lists';
-import { readMarker, type Marker } from './markers';
+import { nextLabel, readMarker, type Marker } from './markers';
 
 export interface BodyOptions {
   /** Unnumbered blocks become `subparagraph` units (EU acts); otherwise they join the container's text (codes). */
@@ -34,6 +34,15 @@ export class Body {
    * flattened into lines): the next unmarked blocks fill them in order.
    */
   private emptyPoints: ClauseId[] = [];
+  /**
+   * The list an unmarked block interrupted (`1.`, `2.`, then a sentence, then `3.` in an annex).
+   * A marker that continues it goes back into it instead of under the interrupting block.
+   */
+  private suspended: {
+    readonly level: OpenPoint;
+    readonly parent: ClauseId;
+    readonly prefix: string;
+  } | null = null;
 
   constructor(
     private readonly builder: TreeBuilder,
@@ -50,6 +59,7 @@ export class Body {
     this.target = container;
     this.stack = [];
     this.emptyPoints = [];
+    this.suspended = null;
     this.paragraphs = paragraphs;
     this.nextParagraph = 1;
     this.blockCount = 0;
@@ -107,6 +117,7 @@ export class Body {
     });
     this.nextParagraph++;
     this.emptyPoints = [];
+    this.suspended = null;
     this.owner = id;
     this.listParent = id;
     this.listPrefix = id;
@@ -119,6 +130,16 @@ export class Body {
 
   private openPoint(marker: Marker, fline: FLine): void {
     if (!this.listParent) return;
+    const interrupted = this.suspended;
+    if (this.stack.length === 0 && interrupted) {
+      const { style, label } = interrupted.level;
+      if (marker.styles.includes(style) && style !== 'dash' && marker.label === nextLabel(style, label)) {
+        this.stack = [interrupted.level];
+        this.listParent = interrupted.parent;
+        this.listPrefix = interrupted.prefix;
+        this.suspended = null;
+      }
+    }
     const { keep, style } = place(this.stack, marker, fline.line.x, fline.line.fontSize);
     const replaced = this.stack[keep];
     this.stack = this.stack.slice(0, keep);
@@ -175,6 +196,11 @@ export class Body {
           return;
         }
       }
+    }
+    const first = this.stack[0];
+    // Only a list directly under the owner is remembered: a list under a subparagraph is that block's own.
+    if (first && this.owner !== null && this.listParent === this.owner) {
+      this.suspended = { level: first, parent: this.owner, prefix: this.listPrefix };
     }
     this.stack = [];
     if (!this.owner) return;

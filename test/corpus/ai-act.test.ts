@@ -151,6 +151,10 @@ describe.skipIf(!corpusAvailable)(`AI Act (Regulation (EU) 2024/1689)${skipReaso
       'Information to be submitted upon the registration of high-risk AI systems in accordance with Article 49',
     );
     expect(childrenOf(t, 'anx_XI')).toEqual(['anx_XI__sec_1', 'anx_XI__sec_2']);
+    // Annex VII's numbered points continue after the unnumbered text that interrupts them.
+    expect(childrenOf(t, 'anx_VII').filter((id) => /__point_\d+$/.test(id))).toEqual(
+      ['1', '2', '3', '4', '5'].map((n) => `anx_VII__point_${n}`),
+    );
     expect(byId.get('anx_XI__sec_2')?.heading).toBe(
       'Additional information to be provided by providers of general-purpose AI models with systemic risk',
     );
