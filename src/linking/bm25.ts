@@ -49,14 +49,6 @@ export class Bm25 {
     this.avgLength = this.ids.length > 0 ? total / this.ids.length : 1;
   }
 
-  get size(): number {
-    return this.ids.length;
-  }
-
-  has(id: string): boolean {
-    return this.index.has(id);
-  }
-
   /** Inverse document frequency (BM25's, floored at a small positive value). */
   idf(term: string): number {
     const n = this.postings.get(term)?.size ?? 0;
