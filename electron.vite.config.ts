@@ -26,6 +26,8 @@ export default defineConfig({
   renderer: {
     root: resolve('renderer'),
     plugins: [react(), pdfjsStandardFonts(), contentSecurityPolicyMeta()],
+    // The pipeline worker (renderer/worker/pipeline.worker.ts) is a module worker, emitted as a file.
+    worker: { format: 'es' },
     build: {
       outDir: resolve('out/renderer'),
       rolldownOptions: { input: resolve('renderer/index.html') },

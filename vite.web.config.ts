@@ -9,6 +9,8 @@ export default defineConfig({
   root: resolve('renderer'),
   base: './',
   plugins: [react(), pdfjsStandardFonts(), contentSecurityPolicyMeta()],
+  // The pipeline worker (renderer/worker/pipeline.worker.ts) is a module worker, emitted as a file.
+  worker: { format: 'es' },
   // The policy also goes out as a header, the only way `frame-ancestors` takes effect.
   server: {
     host: '127.0.0.1',

@@ -1,184 +1,220 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { ClauseTree } from '../src/model/clause';
-import { parsePdf } from '../src/parse';
-import { Outline } from './Outline';
-import { buildOutline, countByType } from './outline';
-import { pdfjs, standardFontDataUrl } from './pdf/pdfjs';
-import { readBrowserFile, type PdfFile, type Platform } from './platform';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type DragEvent } from 'react';
+import {
+  DbProvider,
+  getProject,
+  getSetting,
+  listProjects,
+  putSetting,
+  useDb,
+  useSetting,
+  type CrosswalkDb,
+} from './db';
+import { useImporter } from './import/useImporter';
+import { Library } from './library/Library';
+import { readBrowserFile, type HostCommand, type ImportRole, type Platform, type TextFile } from './platform';
+import { createLinkedProject, openSampleProject } from './project/actions';
+import { formatRoute, parseRoute, type Route } from './route';
+import { ServicesProvider, useServices } from './services';
+import { importBundle, type BundleImportResult } from './bundle/importBundle';
+import { MergeReportDialog } from './bundle/MergeReportDialog';
+import { AboutDialog } from './ui/AboutDialog';
+import { isAbort, plainMessage } from './ui/errors';
+import { SettingsDialog } from './ui/SettingsDialog';
+import type { Pipeline } from './worker/pipeline';
+import { Workspace } from './workspace/Workspace';
 
-type ImportState =
-  | { readonly phase: 'idle' }
-  | { readonly phase: 'reading'; readonly name: string; readonly done: number; readonly total: number }
-  | { readonly phase: 'done'; readonly name: string; readonly tree: ClauseTree }
-  | { readonly phase: 'cancelled'; readonly name: string }
-  | { readonly phase: 'error'; readonly name: string | null; readonly message: string };
+function subscribeHash(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
 
-const FALLBACK_ERROR = 'Crosswalk could not read this file. It may be damaged or not a PDF.';
-
-function plainMessage(error: unknown): string {
-  // The parser already words its errors for people; anything else gets a generic sentence.
-  return error instanceof Error && error.message.trim() !== '' ? error.message : FALLBACK_ERROR;
+/** The current route, following the URL's hash (back and forward work). */
+function useRoute(): [Route, (route: Route, replace?: boolean) => void] {
+  const hash = useSyncExternalStore(subscribeHash, () => window.location.hash);
+  const navigate = useCallback((route: Route, replace = false) => {
+    const next = formatRoute(route);
+    if (window.location.hash === next) return;
+    if (replace) {
+      window.history.replaceState(null, '', next);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    } else window.location.hash = next;
+  }, []);
+  return [parseRoute(hash), navigate];
 }
 
 function looksLikePdf(file: File): boolean {
   return file.type === 'application/pdf' || file.name.toLowerCase().endsWith('.pdf');
 }
 
-function StatusLine({ state, onCancel }: { readonly state: ImportState; readonly onCancel: () => void }) {
-  switch (state.phase) {
-    case 'idle':
-      return (
-        <p className="status muted">
-          Import a PDF of an act or a code of practice, or drop one onto this window.
-        </p>
-      );
-    case 'reading':
-      return (
-        <div className="status reading" role="status" aria-live="polite">
-          <span className="spinner" aria-hidden="true" />
-          <span data-testid="progress">
-            {state.total > 0 ? `Reading page ${state.done} of ${state.total}` : `Opening ${state.name}…`}
-          </span>
-          {state.total > 0 && (
-            <progress max={state.total} value={state.done}>
-              {state.done} / {state.total}
-            </progress>
-          )}
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      );
-    case 'cancelled':
-      return <p className="status muted">Import of {state.name} cancelled.</p>;
-    case 'error':
-      return (
-        <div className="status error" role="alert" data-testid="error">
-          {state.name !== null && <strong>{state.name}: </strong>}
-          {state.message}
-        </div>
-      );
-    case 'done':
-      return null;
-    default: {
-      const unreachable: never = state;
-      return unreachable;
-    }
-  }
-}
+type Busy = { readonly label: string; readonly cancel: (() => void) | null } | null;
 
-function DocumentView({ name, tree }: { readonly name: string; readonly tree: ClauseTree }) {
-  const outline = useMemo(() => buildOutline(tree.units), [tree]);
-  const counts = useMemo(() => countByType(tree), [tree]);
-  const [openDepth, setOpenDepth] = useState(2);
-  const [generation, setGeneration] = useState(0);
-  const expand = (depth: number): void => {
-    setOpenDepth(depth);
-    setGeneration((g) => g + 1);
-  };
-  const { document: info } = tree;
-  return (
-    <section className="document" aria-label="Document">
-      <dl className="doc-info" data-testid="doc-info">
-        <div>
-          <dt>File</dt>
-          <dd>{name}</dd>
-        </div>
-        <div>
-          <dt>Title</dt>
-          <dd>{info.title || '(untitled)'}</dd>
-        </div>
-        <div>
-          <dt>Kind</dt>
-          <dd>{info.kind}</dd>
-        </div>
-        <div>
-          <dt>Pages</dt>
-          <dd>{info.pages}</dd>
-        </div>
-        <div className="wide">
-          <dt>Fingerprint (SHA-256)</dt>
-          <dd className="mono">{info.fingerprint}</dd>
-        </div>
-      </dl>
-      <div className="counts" data-testid="counts">
-        <span className="count-total">{tree.units.length} units</span>
-        {counts.map(({ type, count }) => (
-          <span key={type} className={`count type-${type}`}>
-            {type} <b>{count}</b>
-          </span>
-        ))}
-      </div>
-      <div className="outline-tools">
-        <h2>Outline</h2>
-        <button type="button" className="link" onClick={() => expand(Number.POSITIVE_INFINITY)}>
-          Expand all
-        </button>
-        <button type="button" className="link" onClick={() => expand(0)}>
-          Collapse all
-        </button>
-      </div>
-      {outline.length === 0 ? (
-        <p className="muted">No clauses were found in this document.</p>
-      ) : (
-        <Outline key={generation} nodes={outline} openDepth={openDepth} />
-      )}
-    </section>
-  );
-}
-
-/** The whole page: import a PDF, watch it being read, then browse its clause tree. */
-export function App({ platform }: { readonly platform: Platform }) {
-  const [state, setState] = useState<ImportState>({ phase: 'idle' });
+function Shell() {
+  const db = useDb();
+  const { platform, pipeline } = useServices();
+  const [route, navigate] = useRoute();
+  const importer = useImporter();
+  const dark = useSetting('darkMode') ?? false;
+  const author = useSetting('author') ?? '';
+  const [dialog, setDialog] = useState<'settings' | 'about' | null>(null);
+  const [banner, setBanner] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [linkError, setLinkError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
-  const running = useRef<AbortController | null>(null);
+  const [exportRequest, setExportRequest] = useState(0);
+  const [merged, setMerged] = useState<BundleImportResult | null>(null);
   const dragDepth = useRef(0);
 
-  const importPdf = useCallback(async (file: PdfFile) => {
-    running.current?.abort();
-    const controller = new AbortController();
-    running.current = controller;
-    const current = (): boolean => running.current === controller;
-    setState({ phase: 'reading', name: file.name, done: 0, total: 0 });
+  const onError = useCallback((error: unknown) => setBanner(plainMessage(error)), []);
+
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = dark ? 'dark' : 'light';
+    void platform.setDarkMode(dark).catch(() => undefined);
+  }, [dark, platform]);
+  const setDark = useCallback(
+    (value: boolean) => void putSetting(db, 'darkMode', value).catch(onError),
+    [db, onError],
+  );
+
+  const openProject = useCallback(
+    (id: string) => {
+      void putSetting(db, 'lastProjectId', id).catch(() => undefined);
+      navigate({ view: 'workspace', projectId: id, unitId: null });
+    },
+    [db, navigate],
+  );
+
+  const openSample = useCallback(async () => {
+    setBusy({ label: 'Opening the sample project…', cancel: null });
     try {
-      const tree = await parsePdf(pdfjs, file.bytes, {
-        signal: controller.signal,
-        standardFontDataUrl: standardFontDataUrl(),
-        onProgress: (done, total) => {
-          if (current()) setState({ phase: 'reading', name: file.name, done, total });
-        },
-      });
-      if (!current()) return;
-      setState(
-        controller.signal.aborted
-          ? { phase: 'cancelled', name: file.name }
-          : { phase: 'done', name: file.name, tree },
-      );
+      const project = await openSampleProject(db, pipeline);
+      openProject(project.id);
     } catch (error) {
-      if (!current()) return;
-      setState(
-        controller.signal.aborted
-          ? { phase: 'cancelled', name: file.name }
-          : { phase: 'error', name: file.name, message: plainMessage(error) },
-      );
+      onError(error);
     } finally {
-      if (current()) running.current = null;
+      setBusy(null);
     }
+  }, [db, pipeline, openProject, onError]);
+
+  const createProject = useCallback(
+    async (input: { name: string; lawFingerprint: string; codeFingerprint: string }) => {
+      const controller = new AbortController();
+      setLinkError(null);
+      setBusy({ label: input.name || 'the new project', cancel: () => controller.abort() });
+      try {
+        const project = await createLinkedProject(db, pipeline, input, controller.signal);
+        openProject(project.id);
+      } catch (error) {
+        if (!isAbort(error)) setLinkError(plainMessage(error));
+      } finally {
+        setBusy(null);
+      }
+    },
+    [db, pipeline, openProject],
+  );
+
+  const chooseAndImport = useCallback(
+    async (role: ImportRole) => {
+      try {
+        const file = await platform.openPdf(role);
+        if (file === null) return;
+        navigate({ view: 'library' });
+        await importer.importPdf(file, role);
+      } catch (error) {
+        importer.fail(null, plainMessage(error));
+      }
+    },
+    [platform, importer, navigate],
+  );
+
+  const exportMemo = useCallback(() => {
+    if (parseRoute(window.location.hash).view === 'workspace') setExportRequest((n) => n + 1);
+    else setBanner('Open a project first: a memo is exported from its workspace.');
   }, []);
 
-  const choose = useCallback(async () => {
+  const mergeBundle = useCallback(
+    async (file: TextFile) => {
+      const current = parseRoute(window.location.hash);
+      setBusy({ label: `Importing ${file.name}…`, cancel: null });
+      try {
+        setMerged(
+          await importBundle(db, pipeline, file, current.view === 'workspace' ? current.projectId : null),
+        );
+      } catch (error) {
+        onError(error);
+      } finally {
+        setBusy(null);
+      }
+    },
+    [db, pipeline, onError],
+  );
+
+  const chooseBundle = useCallback(async () => {
     try {
-      const file = await platform.openPdf();
-      if (file !== null) await importPdf(file);
+      const file = await platform.openBundle();
+      if (file !== null) await mergeBundle(file);
     } catch (error) {
-      setState({ phase: 'error', name: null, message: plainMessage(error) });
+      onError(error);
     }
-  }, [platform, importPdf]);
+  }, [platform, mergeBundle, onError]);
 
-  const cancel = useCallback(() => running.current?.abort(), []);
+  // First run: a newcomer lands in the sample project, not an empty library.
+  useEffect(() => {
+    let live = true;
+    const startedBare = window.location.hash === '' || window.location.hash === '#';
+    void (async () => {
+      if (!(await getSetting(db, 'firstRunDone', false))) {
+        await putSetting(db, 'firstRunDone', true);
+        if (
+          (await listProjects(db)).length > 0 ||
+          !live ||
+          parseRoute(window.location.hash).view !== 'library'
+        )
+          return;
+        await openSample();
+        return;
+      }
+      // The desktop app starts without a hash: reopen the project the user was working in.
+      const last = await getSetting(db, 'lastProjectId');
+      if (startedBare && live && last !== null && (await getProject(db, last)) !== null) {
+        navigate({ view: 'workspace', projectId: last, unitId: null }, true);
+      }
+    })().catch(onError);
+    return () => {
+      live = false;
+    };
+  }, [db, openSample, onError, navigate]);
 
-  useEffect(() => platform.onPdfOpened((file) => void importPdf(file)), [platform, importPdf]);
-  useEffect(() => () => running.current?.abort(), []);
+  useEffect(
+    () =>
+      platform.onCommand((command: HostCommand) => {
+        switch (command.kind) {
+          case 'import-pdf':
+            navigate({ view: 'library' });
+            void importer.importPdf(command.file, command.role);
+            return;
+          case 'open-sample':
+            void openSample();
+            return;
+          case 'import-bundle':
+            void mergeBundle(command.file);
+            return;
+          case 'export-memo':
+            exportMemo();
+            return;
+          case 'toggle-dark-mode':
+            setDark(!dark);
+            return;
+          case 'about':
+            setDialog('about');
+            return;
+          default: {
+            const unreachable: never = command;
+            return unreachable;
+          }
+        }
+      }),
+    [platform, importer, navigate, openSample, exportMemo, mergeBundle, setDark, dark],
+  );
 
   const onDragEnter = (event: DragEvent): void => {
     if (!event.dataTransfer.types.includes('Files')) return;
@@ -201,20 +237,17 @@ export function App({ platform }: { readonly platform: Platform }) {
     setDragging(false);
     const file = event.dataTransfer.files[0];
     if (file === undefined) return;
+    navigate({ view: 'library' });
     if (!looksLikePdf(file)) {
-      setState({
-        phase: 'error',
-        name: file.name,
-        message: 'This is not a PDF. Crosswalk can only import PDF files.',
-      });
+      importer.fail(file.name, 'This is not a PDF. Crosswalk can only import PDF files.');
       return;
     }
-    readBrowserFile(file).then(importPdf, (error: unknown) =>
-      setState({ phase: 'error', name: file.name, message: plainMessage(error) }),
+    readBrowserFile(file).then(
+      (pdf) => importer.importPdf(pdf, null),
+      (error: unknown) => importer.fail(file.name, plainMessage(error)),
     );
   };
 
-  const reading = state.phase === 'reading';
   return (
     <div
       className={dragging ? 'app dragging' : 'app'}
@@ -224,23 +257,114 @@ export function App({ platform }: { readonly platform: Platform }) {
       onDrop={onDrop}
     >
       <header className="topbar">
-        <h1>Crosswalk</h1>
+        <h1>
+          <a href="#/" className="brand" data-testid="nav-library">
+            Crosswalk
+          </a>
+        </h1>
         <p className="tagline">Read a policy against the law it implements, clause by clause. Offline.</p>
-        <button type="button" className="primary" onClick={() => void choose()} disabled={reading}>
-          Import PDF…
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setDialog('settings')}
+          data-testid="open-settings"
+        >
+          {author === '' ? 'Settings' : `Settings · ${author}`}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setDark(!dark)}
+          aria-pressed={dark}
+          title="Dark mode"
+        >
+          {dark ? 'Light' : 'Dark'}
+        </button>
+        <button type="button" className="secondary" onClick={() => setDialog('about')}>
+          About
         </button>
       </header>
-      <main>
-        <StatusLine state={state} onCancel={cancel} />
-        {state.phase === 'done' && (
-          <DocumentView key={state.tree.document.fingerprint} name={state.name} tree={state.tree} />
-        )}
-      </main>
+      {banner !== null && (
+        <div className="banner error" role="alert" data-testid="banner">
+          <span>{banner}</span>
+          <button type="button" className="link" onClick={() => setBanner(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {busy !== null && route.view === 'workspace' && (
+        <div className="banner" role="status">
+          <span className="spinner" aria-hidden="true" /> {busy.label}
+        </div>
+      )}
+      {route.view === 'library' ? (
+        <Library
+          importer={importer}
+          onImport={(role) => void chooseAndImport(role)}
+          onOpenProject={openProject}
+          onOpenSample={() => void openSample()}
+          onImportBundle={() => void chooseBundle()}
+          onCreateProject={(input) => void createProject(input)}
+          linking={busy !== null && busy.cancel !== null ? { name: busy.label, cancel: busy.cancel } : null}
+          linkError={linkError}
+          busyLabel={busy !== null && busy.cancel === null ? busy.label : null}
+        />
+      ) : (
+        <Workspace
+          key={route.projectId}
+          projectId={route.projectId}
+          unitId={route.unitId}
+          onSelectUnit={(unitId) => navigate({ view: 'workspace', projectId: route.projectId, unitId }, true)}
+          onBack={() => navigate({ view: 'library' })}
+          onSetAuthor={() => setDialog('settings')}
+          onError={onError}
+          exportRequest={exportRequest}
+        />
+      )}
+      {merged !== null && (
+        <MergeReportDialog
+          result={merged}
+          onClose={() => setMerged(null)}
+          onOpen={() => {
+            openProject(merged.project.id);
+            setMerged(null);
+          }}
+        />
+      )}
+      {dialog === 'settings' && (
+        <SettingsDialog
+          author={author}
+          dark={dark}
+          onDark={setDark}
+          onClose={() => setDialog(null)}
+          onError={onError}
+        />
+      )}
+      {dialog === 'about' && <AboutDialog platform={platform} onClose={() => setDialog(null)} />}
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
           Drop the PDF to import it
         </div>
       )}
     </div>
+  );
+}
+
+/** The whole app: storage, host and background pipeline provided once, then the library or a workspace. */
+export function App({
+  platform,
+  db,
+  pipeline,
+}: {
+  readonly platform: Platform;
+  readonly db: CrosswalkDb;
+  readonly pipeline: Pipeline;
+}) {
+  return (
+    <DbProvider db={db}>
+      <ServicesProvider services={{ platform, pipeline }}>
+        <Shell />
+      </ServicesProvider>
+    </DbProvider>
   );
 }

@@ -7,9 +7,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { contentSecurityPolicy, META_CONTENT_SECURITY_POLICY } from '../electron/main/security.ts';
+import { STANDARD_FONTS_PATH } from '../renderer/pdf/font-path.ts';
 
-/** Where the renderer finds pdf.js's standard font data, relative to the page. */
-export const STANDARD_FONTS_PATH = 'pdfjs/standard_fonts/';
+/** Where the renderer finds pdf.js's standard font data, relative to the page (one constant for both sides). */
+export { STANDARD_FONTS_PATH };
 
 function standardFontsDir(): string {
   const require = createRequire(import.meta.url);

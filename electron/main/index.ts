@@ -1,44 +1,63 @@
 /**
- * Electron main process: one sandboxed window, a locked-down session, the File menu and the IPC
- * handlers declared in the contract. Policy lives in ./security (pure and unit-tested); this file
- * only wires it to Electron.
+ * Electron main process: one sandboxed window, a locked-down session, the application menu and the
+ * IPC handlers declared in the contract. Policy lives in ./security, the menu in ./menu, window
+ * placement in ./window-state (all pure and unit-tested) and file I/O in ./files; this file only
+ * wires them to Electron.
  */
-import { stat, readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
   dialog,
   ipcMain,
   Menu,
+  nativeTheme,
+  screen,
   session,
   type IpcMainInvokeEvent,
-  type MenuItemConstructorOptions,
+  type OpenDialogOptions,
   type Session,
   type WebContents,
 } from 'electron';
 import {
   fail,
   INVOKE_CHANNELS,
-  MAX_PDF_BYTES,
   parseEventPayload,
   parseInvokeArgs,
   parseInvokeValue,
+  type HostCommand,
+  type ImportRole,
   type InvokeArgs,
   type InvokeChannel,
   type InvokeValue,
   type PdfFile,
   type Result,
+  type SaveRequest,
+  type TextFile,
 } from '../../src/ipc/contract';
+import {
+  readBundleFile,
+  readPdfFile,
+  readWindowStateFile,
+  saveFilters,
+  writeUserFile,
+  writeWindowStateFile,
+} from './files';
+import { buildMenuTemplate, type MenuActions } from './menu';
 import {
   appOriginFor,
   buildWindowOptions,
   CONTENT_SECURITY_POLICY,
   DEV_CONTENT_SECURITY_POLICY,
   isAllowedUrl,
+  isAppPageUrl,
   isAppUrl,
   withCspHeader,
 } from './security';
+import { fitWindowState, parseWindowState, serializeWindowState, trackWindowState } from './window-state';
+
+export { buildMenuTemplate } from './menu';
+export { readPdfFile } from './files';
 
 const here = import.meta.dirname;
 const rendererDir = join(here, '../renderer');
@@ -51,7 +70,10 @@ const csp = devServerUrl === undefined ? CONTENT_SECURITY_POLICY : DEV_CONTENT_S
 
 let mainWindow: BrowserWindow | null = null;
 
-/** Denies every permission (camera, notifications, clipboard-read...) and blocks foreign requests. */
+/**
+ * Denies every permission (camera, notifications, clipboard-read...), blocks foreign requests and
+ * cancels downloads: the desktop page saves through `file:save`, where main shows the dialog.
+ */
 export function hardenSession(target: Session): void {
   target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   target.setPermissionCheckHandler(() => false);
@@ -62,53 +84,68 @@ export function hardenSession(target: Session): void {
   target.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) });
   });
+  target.on('will-download', (event) => event.preventDefault());
 }
 
-/** No pop-ups, no navigation away from the app, no webviews. */
+/**
+ * No pop-ups, no webviews, and no navigation to anything but the app's own page: a PDF dropped on
+ * the window (a `file://` navigation) or a link to one of the app's scripts is refused.
+ */
 export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   const stayInApp = (event: { preventDefault(): void }, url: string): void => {
-    if (!isAppUrl(url, appOrigin)) event.preventDefault();
+    if (!isAppPageUrl(url, appOrigin)) event.preventDefault();
   };
   contents.on('will-navigate', (event) => stayInApp(event, event.url));
   contents.on('will-redirect', (event) => stayInApp(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Reads a PDF the user picked, refusing anything that is not a regular file or is too big. */
-export async function readPdfFile(path: string): Promise<PdfFile> {
-  const name = basename(path);
-  let info;
-  try {
-    info = await stat(path);
-  } catch {
-    throw new Error(`Crosswalk could not find "${name}". It may have been moved or deleted.`);
-  }
-  if (!info.isFile()) throw new Error(`"${name}" is not a file Crosswalk can open.`);
-  if (info.size > MAX_PDF_BYTES) {
-    throw new Error(
-      `"${name}" is larger than ${MAX_PDF_BYTES / (1024 * 1024)} MB, which Crosswalk cannot open.`,
-    );
-  }
-  try {
-    const buffer = await readFile(path);
-    return { name, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
-  } catch {
-    throw new Error(`Crosswalk could not read "${name}". Check that you are allowed to open it.`);
-  }
+async function showOpenDialog(
+  owner: BrowserWindow | null,
+  options: OpenDialogOptions,
+): Promise<string | null> {
+  const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  const path = choice.filePaths[0];
+  return choice.canceled || path === undefined ? null : path;
 }
 
 /** Shows the native Open dialog and reads the chosen PDF; `null` when the user cancels. */
-export async function choosePdf(owner: BrowserWindow | null): Promise<PdfFile | null> {
-  const options = {
-    title: 'Open PDF',
-    properties: ['openFile' as const],
+export async function choosePdf(owner: BrowserWindow | null, role: ImportRole): Promise<PdfFile | null> {
+  const path = await showOpenDialog(owner, {
+    title: role === 'law' ? 'Import law PDF' : 'Import code PDF',
+    properties: ['openFile'],
     filters: [{ name: 'PDF documents', extensions: ['pdf'] }],
+  });
+  return path === null ? null : readPdfFile(path);
+}
+
+/** Shows the native Open dialog and reads the chosen bundle as UTF-8 text; `null` on cancel. */
+export async function chooseBundle(owner: BrowserWindow | null): Promise<TextFile | null> {
+  const path = await showOpenDialog(owner, {
+    title: 'Import bundle',
+    properties: ['openFile'],
+    filters: [{ name: 'Crosswalk bundles', extensions: ['json'] }],
+  });
+  return path === null ? null : readBundleFile(path);
+}
+
+/**
+ * Shows the native Save dialog for a file the page made and writes it where the user says.
+ * The page only suggests a name; it never learns or chooses the folder. `false` on cancel.
+ */
+export async function saveFile(owner: BrowserWindow | null, request: SaveRequest): Promise<boolean> {
+  const options = {
+    title: 'Save',
+    defaultPath: request.suggestedName,
+    filters: saveFilters(request.suggestedName),
+    properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
   };
-  const choice = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
-  const path = choice.filePaths[0];
-  if (choice.canceled || path === undefined) return null;
-  return readPdfFile(path);
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  // Older Electron versions left filePath undefined on cancel; the types say string.
+  if (choice.canceled || !choice.filePath) return false;
+  await writeUserFile(choice.filePath, request.contents);
+  return true;
 }
 
 type Handlers = {
@@ -118,8 +155,17 @@ type Handlers = {
   ) => Promise<InvokeValue<C>> | InvokeValue<C>;
 };
 
+const ownerOf = (event: IpcMainInvokeEvent): BrowserWindow | null =>
+  BrowserWindow.fromWebContents(event.sender);
+
 export const handlers: Handlers = {
-  'pdf:open-dialog': (event) => choosePdf(BrowserWindow.fromWebContents(event.sender)),
+  'pdf:open-dialog': (event, role) => choosePdf(ownerOf(event), role),
+  'bundle:open-dialog': (event) => chooseBundle(ownerOf(event)),
+  'file:save': (event, request) => saveFile(ownerOf(event), request),
+  'theme:set': (_event, dark) => {
+    nativeTheme.themeSource = dark ? 'dark' : 'light';
+    return null;
+  },
   'app:info': () => ({ version: app.getVersion(), platform: process.platform }),
 };
 
@@ -130,16 +176,18 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Runs one invoke request: checks who sent it, validates the arguments (which arrive as
- * `unknown`), calls the handler and validates what goes back. Never throws.
+ * Runs one invoke request: checks who sent it (the app's own page, top frame), validates the
+ * arguments (which arrive as `unknown`), calls the handler and validates what goes back. Never throws.
  */
 export async function handleInvoke<C extends InvokeChannel>(
   channel: C,
   event: IpcMainInvokeEvent,
   args: unknown,
 ): Promise<Result<InvokeValue<C>>> {
-  const senderUrl = event.senderFrame?.url;
-  if (!isAppUrl(senderUrl, appOrigin)) return fail('This request did not come from Crosswalk.');
+  const frame = event.senderFrame;
+  if (!isAppUrl(frame?.url, appOrigin) || frame?.parent) {
+    return fail('This request did not come from Crosswalk.');
+  }
   const parsed = parseInvokeArgs(channel, args);
   if (!parsed.ok) return parsed;
   try {
@@ -161,43 +209,73 @@ export function registerIpc(): void {
   }
 }
 
-async function openFromMenu(): Promise<void> {
+/** Sends a menu command to the page, validated like every other message. */
+function sendCommand(target: BrowserWindow, command: HostCommand): void {
+  if (target.isDestroyed()) return;
+  const payload = parseEventPayload('host:command', command);
+  if (payload.ok) target.webContents.send('host:command', payload.value);
+  else dialog.showErrorBox('Crosswalk', payload.error);
+}
+
+/** Runs a menu item that first needs a file from a native dialog; errors become an error box. */
+async function commandWithFile(pick: (owner: BrowserWindow) => Promise<HostCommand | null>): Promise<void> {
   const target = mainWindow;
   if (target === null) return;
   try {
-    const file = await choosePdf(target);
-    if (file === null) return;
-    const payload = parseEventPayload('pdf:opened', file);
-    if (payload.ok) target.webContents.send('pdf:opened', payload.value);
-    else dialog.showErrorBox('Crosswalk', payload.error);
+    const command = await pick(target);
+    if (command !== null) sendCommand(target, command);
   } catch (error) {
     dialog.showErrorBox('Crosswalk', messageOf(error));
   }
 }
 
-/** File > Open PDF… and Quit, plus the standard Edit menu (copy) and, in development, DevTools. */
-export function buildMenuTemplate(isMac: boolean, isDev: boolean): MenuItemConstructorOptions[] {
-  const template: MenuItemConstructorOptions[] = [];
-  if (isMac) template.push({ role: 'appMenu' });
-  template.push({
-    label: 'File',
-    submenu: [
-      { label: 'Open PDF…', accelerator: 'CmdOrCtrl+O', click: () => void openFromMenu() },
-      { type: 'separator' },
-      isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
-    ],
-  });
-  template.push({ role: 'editMenu' });
-  if (isDev) template.push({ label: 'View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }] });
-  return template;
+function simpleCommand(command: HostCommand): void {
+  if (mainWindow !== null) sendCommand(mainWindow, command);
 }
 
-/** Creates the main window with the hardened options and loads the renderer. */
+/** What the menu's items do in the running app. */
+export const menuActions: MenuActions = {
+  importPdf: (role) =>
+    void commandWithFile(async (owner) => {
+      const file = await choosePdf(owner, role);
+      return file === null ? null : { kind: 'import-pdf', role, file };
+    }),
+  openSample: () => simpleCommand({ kind: 'open-sample' }),
+  importBundle: () =>
+    void commandWithFile(async (owner) => {
+      const file = await chooseBundle(owner);
+      return file === null ? null : { kind: 'import-bundle', file };
+    }),
+  exportMemo: () => simpleCommand({ kind: 'export-memo' }),
+  toggleDarkMode: () => simpleCommand({ kind: 'toggle-dark-mode' }),
+  about: () => simpleCommand({ kind: 'about' }),
+};
+
+/** Where the window's size and position are kept between launches. */
+export function windowStatePath(): string {
+  return join(app.getPath('userData'), 'window-state.json');
+}
+
+/**
+ * Creates the main window where it was last time (fitted onto today's displays), with the
+ * hardened options, and loads the renderer.
+ */
 export async function createWindow(): Promise<BrowserWindow> {
-  const win = new BrowserWindow(buildWindowOptions(preloadPath));
+  const statePath = windowStatePath();
+  const saved = parseWindowState(await readWindowStateFile(statePath));
+  const state = fitWindowState(
+    saved,
+    screen.getAllDisplays().map((display) => display.workArea),
+    screen.getPrimaryDisplay().workArea,
+  );
+  const win = new BrowserWindow(buildWindowOptions(preloadPath, state.bounds));
   mainWindow = win;
   hardenWebContents(win.webContents);
-  win.once('ready-to-show', () => win.show());
+  trackWindowState(win, (current) => writeWindowStateFile(statePath, serializeWindowState(current)));
+  win.once('ready-to-show', () => {
+    if (state.isMaximized) win.maximize();
+    win.show();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
@@ -218,16 +296,24 @@ export function startApp(): void {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     registerIpc();
+    app.setAboutPanelOptions({
+      applicationName: 'Crosswalk',
+      applicationVersion: app.getVersion(),
+      credits: 'Reads a voluntary code of practice against the law it implements, clause by clause, offline.',
+    });
     Menu.setApplicationMenu(
-      Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin', devServerUrl !== undefined)),
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          isMac: process.platform === 'darwin',
+          isDev: devServerUrl !== undefined,
+          actions: menuActions,
+        }),
+      ),
     );
     await createWindow();
   });

@@ -105,6 +105,22 @@ export function isAppUrl(url: unknown, appOrigin: string): boolean {
 }
 
 /**
+ * True when the window may navigate to `url`: stricter than {@link isAppUrl}, only the app's page
+ * itself (`index.html`, with any query or fragment) when packaged, so neither a PDF dropped on the
+ * window nor a link to one of the app's own scripts can replace the page. On the dev server, any
+ * page of its origin (it serves index.html for every route).
+ */
+export function isAppPageUrl(url: unknown, appOrigin: string): boolean {
+  if (!isAppUrl(url, appOrigin)) return false;
+  const target = parse(url);
+  const app = parse(appOrigin);
+  if (target === null || app === null) return false;
+  if (app.protocol !== 'file:') return target.protocol === app.protocol;
+  const root = app.pathname.endsWith('/') ? app.pathname : `${app.pathname}/`;
+  return target.pathname === `${root}index.html`;
+}
+
+/**
  * True when the renderer may make a request to `url`: the app's own files, data held in the
  * page itself (`data:`, `blob:`) and the developer tools. Everything else (any network origin,
  * other `file://` paths, custom schemes) is cancelled, so nothing the user opens leaves the machine.
@@ -136,11 +152,25 @@ export function withCspHeader(
   return out;
 }
 
+/** Where the window opens (from ./window-state); without `x`/`y` Electron centers it. */
+export interface WindowPlacement {
+  readonly x?: number;
+  readonly y?: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /** Options for the main window: sandboxed, isolated, no Node, no webviews. */
-export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function buildWindowOptions(
+  preloadPath: string,
+  placement: WindowPlacement = { width: 1200, height: 820 },
+): BrowserWindowConstructorOptions {
   return {
-    width: 1200,
-    height: 820,
+    ...(placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : {}),
+    width: placement.width,
+    height: placement.height,
+    // The same as window-state's MIN_SIZE (a test keeps them equal); not imported, so the Vite
+    // config that loads this file does not pull in zod.
     minWidth: 720,
     minHeight: 480,
     show: false,

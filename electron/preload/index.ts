@@ -1,6 +1,8 @@
 /**
  * The preload: a thin, typed bridge from the sandboxed renderer to main. It exposes exactly the
  * contract's `CrosswalkBridge` (checked with `satisfies`) and never hands out `ipcRenderer`.
+ * Arguments are passed through as they are; main validates them. Events from main are validated
+ * here before the page sees them.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
@@ -37,9 +39,12 @@ function subscribe<E extends EventChannel>(
 }
 
 const bridge = {
-  openPdfDialog: () => invoke('pdf:open-dialog'),
+  openPdfDialog: (role) => invoke('pdf:open-dialog', role),
+  openBundleDialog: () => invoke('bundle:open-dialog'),
+  saveFile: (request) => invoke('file:save', request),
+  setDarkMode: (dark) => invoke('theme:set', dark),
   getAppInfo: () => invoke('app:info'),
-  onPdfOpened: (listener) => subscribe('pdf:opened', listener),
+  onHostCommand: (listener) => subscribe('host:command', listener),
 } satisfies CrosswalkBridge;
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

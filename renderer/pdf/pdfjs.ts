@@ -6,6 +6,7 @@
 import * as pdfjsLib from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import type { PdfJsGetDocumentParams, PdfJsLib, PdfJsLoadingTask } from '../../src/pdf/pdfjs';
+import { standardFontDataUrlFor } from './fonts';
 
 pdfjsLib.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -21,5 +22,5 @@ export const pdfjs: PdfJsLib = { getDocument };
 
 /** Absolute URL of the standard font data folder (with the trailing slash pdf.js expects). */
 export function standardFontDataUrl(): string {
-  return new URL('pdfjs/standard_fonts/', document.baseURI).href;
+  return standardFontDataUrlFor(document.baseURI);
 }

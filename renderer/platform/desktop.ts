@@ -1,17 +1,36 @@
-import type { CrosswalkBridge } from '../../src/ipc/contract';
+import { toSafeFileName, type CrosswalkBridge, type Result } from '../../src/ipc/contract';
 import type { Platform } from './types';
+
+/** The value of a bridge call, or its plain-language error thrown as an `Error`. */
+function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error);
+  return result.value;
+}
 
 /** The Electron window: everything goes through the preload's typed bridge. */
 export function createDesktopPlatform(bridge: CrosswalkBridge): Platform {
   return {
     kind: 'desktop',
-    async openPdf() {
-      const result = await bridge.openPdfDialog();
-      if (!result.ok) throw new Error(result.error);
-      return result.value;
+    async openPdf(role) {
+      return unwrap(await bridge.openPdfDialog(role));
     },
-    onPdfOpened(listener) {
-      return bridge.onPdfOpened(listener);
+    async openBundle() {
+      return unwrap(await bridge.openBundleDialog());
+    },
+    async saveFile(suggestedName, contents, mimeType) {
+      // Main accepts only a portable bare name; a title with ":" or "/" still gets saved.
+      return unwrap(
+        await bridge.saveFile({ suggestedName: toSafeFileName(suggestedName), contents, mimeType }),
+      );
+    },
+    onCommand(listener) {
+      return bridge.onHostCommand(listener);
+    },
+    async setDarkMode(dark) {
+      unwrap(await bridge.setDarkMode(dark));
+    },
+    async info() {
+      return unwrap(await bridge.getAppInfo());
     },
   };
 }

@@ -15,5 +15,5 @@ export function detectPlatform(win: Window): Platform {
   return win.crosswalk ? createDesktopPlatform(win.crosswalk) : createWebPlatform(win.document);
 }
 
-export type { PdfFile, Platform } from './types';
-export { readBrowserFile } from './web';
+export type { HostCommand, HostInfo, ImportRole, PdfFile, Platform, TextFile } from './types';
+export { readBrowserFile, readBundleFile, type BrowserFile } from './web';

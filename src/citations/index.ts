@@ -6,3 +6,4 @@
 export type { Citation, CitationContext, CitationTarget, Unresolved } from './types';
 export { findCitations } from './resolve';
 export { formatCitation } from './format';
+export { normalizeQuery, resolveQuery, type QueryResolution } from './query';

@@ -14,7 +14,13 @@ export const STANCES = ['clarifies', 'expands', 'restates', 'narrows', 'conflict
 export type ReviewStance = (typeof STANCES)[number];
 
 /** NIST IR 8477 set-theory relationship of the code unit (focal) to the law provision (reference). */
-export const RELATIONSHIPS = ['equal', 'subset-of', 'superset-of', 'intersects-with', 'no-relationship'] as const;
+export const RELATIONSHIPS = [
+  'equal',
+  'subset-of',
+  'superset-of',
+  'intersects-with',
+  'no-relationship',
+] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** NIST IR 8477 rationale types: why the two are related. */

@@ -3,6 +3,9 @@
  * registers so tests can play the part of Chromium and the renderer. Used via
  * `vi.mock('electron', () => import('./fake-electron'))`.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vi } from 'vitest';
 
 export type Listener = (...args: never[]) => unknown;
@@ -42,11 +45,18 @@ export class FakeWindow extends Emitter {
   readonly focus = vi.fn();
   readonly restore = vi.fn();
   readonly isMinimized = vi.fn(() => true);
+  readonly maximize = vi.fn();
+  readonly isMaximized = vi.fn(() => false);
+  readonly isDestroyed = vi.fn(() => false);
+  readonly getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 1000, height: 700 }));
   constructor(readonly options: Record<string, unknown>) {
     super();
     FakeWindow.instances.push(this);
   }
 }
+
+/** `app.getPath('userData')`: a fresh folder per test file. */
+export const userData = mkdtempSync(join(tmpdir(), 'crosswalk-userdata-'));
 
 export const app = Object.assign(new Emitter(), {
   isPackaged: true,
@@ -55,11 +65,14 @@ export const app = Object.assign(new Emitter(), {
   quit: vi.fn(),
   whenReady: vi.fn(() => Promise.resolve()),
   getVersion: vi.fn(() => '0.1.0'),
+  setAboutPanelOptions: vi.fn(),
+  getPath: vi.fn((_name: string) => userData),
 });
 
 export const ipcHandlers = new Map<string, Call>();
 export const session = {
   defaultSession: {
+    on: vi.fn(),
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
     setDevicePermissionHandler: vi.fn(),
@@ -71,7 +84,29 @@ export { FakeWindow as BrowserWindow };
 export const ipcMain = {
   handle: vi.fn((channel: string, handler: Call) => ipcHandlers.set(channel, handler)),
 };
-export const dialog = { showOpenDialog: vi.fn(), showErrorBox: vi.fn() };
+export const dialog = { showOpenDialog: vi.fn(), showSaveDialog: vi.fn(), showErrorBox: vi.fn() };
+export const nativeTheme = { themeSource: 'system' as 'system' | 'light' | 'dark' };
+
+const workArea = { x: 0, y: 0, width: 1920, height: 1050 };
+export const screen = {
+  getAllDisplays: vi.fn(() => [{ id: 1, workArea }]),
+  getPrimaryDisplay: vi.fn(() => ({ id: 1, workArea })),
+};
+
+/** The preload's side: what it exposes and what it sends. */
+export const exposed = new Map<string, unknown>();
+export const contextBridge = {
+  exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)),
+};
+export const ipcRenderer = Object.assign(new Emitter(), {
+  invoke: vi.fn((..._args: unknown[]): Promise<unknown> => Promise.resolve({ ok: true, value: null })),
+  removeListener(name: string, listener: Listener): void {
+    ipcRenderer.listeners.set(
+      name,
+      (ipcRenderer.listeners.get(name) ?? []).filter((entry) => entry !== listener),
+    );
+  },
+});
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown) => ({ template })),
   setApplicationMenu: vi.fn(),

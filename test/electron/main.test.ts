@@ -2,11 +2,11 @@
  * Main-process wiring, with Electron replaced by fakes (the real binary cannot run here). The
  * fakes record what main registers; the tests then play the part of Chromium and the renderer.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import * as fakes from './fake-electron';
 import type { Call } from './fake-electron';
@@ -16,6 +16,7 @@ vi.mock('electron', () => import('./fake-electron'));
 interface MenuItem {
   label?: string;
   role?: string;
+  accelerator?: string;
   submenu?: MenuItem[];
   click?: () => void;
 }
@@ -27,19 +28,30 @@ function win() {
 }
 
 /** The single registered listener passed to a recorded `vi.fn` (first argument). */
-function registered(fn: { mock: { calls: unknown[][] } }): Call {
+function registered(fn: { mock: { calls: unknown[][] } }, index = 0): Call {
   const call = fn.mock.calls[0];
   if (!call) throw new Error('handler was not registered');
-  return call[0] as Call;
+  return call[index] as Call;
 }
 
 let appUrl = '';
 
-function invoke(channel: string, senderUrl: string | null, ...args: unknown[]): Promise<unknown> {
+function invoke(
+  channel: string,
+  senderUrl: string | null,
+  ...args: unknown[]
+): Promise<{ ok: boolean; value?: unknown; error?: string }> {
   const handler = fakes.ipcHandlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  const event = { sender: win().webContents, senderFrame: senderUrl === null ? null : { url: senderUrl } };
-  return handler(event, ...args) as Promise<unknown>;
+  const event = {
+    sender: win().webContents,
+    senderFrame: senderUrl === null ? null : { url: senderUrl, parent: null },
+  };
+  return handler(event, ...args) as Promise<{ ok: boolean; value?: unknown; error?: string }>;
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'crosswalk-main-'));
 }
 
 beforeAll(async () => {
@@ -52,6 +64,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   fakes.dialog.showOpenDialog.mockReset();
+  fakes.dialog.showSaveDialog.mockReset();
   fakes.dialog.showErrorBox.mockReset();
   win().webContents.send.mockReset();
 });
@@ -72,13 +85,30 @@ describe('start-up', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      navigateOnDragDrop: false,
     });
     expect(prefs['preload']).toMatch(/[\\/]preload[\\/]index\.cjs$/);
+  });
+
+  it('opens the first window at the default size, centered on the primary display', () => {
+    expect(win().options).toMatchObject({ x: 360, y: 115, width: 1200, height: 820, show: false });
+  });
+
+  it('shows the window once it is ready', () => {
+    win().emit('ready-to-show');
+    expect(win().show).toHaveBeenCalled();
+    expect(win().maximize).not.toHaveBeenCalled();
   });
 
   it('loads the bundled renderer from disk, ignoring a dev-server URL in a packaged app', () => {
     expect(win().loadFile.mock.calls[0]?.[0]).toMatch(/[\\/]renderer[\\/]index\.html$/);
     expect(win().loadURL).not.toHaveBeenCalled();
+  });
+
+  it('fills in the About panel', () => {
+    expect(fakes.app.setAboutPanelOptions).toHaveBeenCalledWith(
+      expect.objectContaining({ applicationName: 'Crosswalk', applicationVersion: '0.1.0' }),
+    );
   });
 
   it('quits at once, without opening a window, when another instance holds the lock', async () => {
@@ -105,25 +135,37 @@ describe('window hardening', () => {
     expect(win().webContents.openHandler?.({ url: appUrl })).toEqual({ action: 'deny' });
   });
 
-  it('prevents navigation away from the app but not within it', () => {
-    const away = { url: 'https://evil.example/', preventDefault: vi.fn() };
-    win().webContents.emit('will-navigate', away);
-    expect(away.preventDefault).toHaveBeenCalled();
+  function navigate(event: 'will-navigate' | 'will-redirect', url: string): boolean {
+    const details = { url, preventDefault: vi.fn() };
+    win().webContents.emit(event, details);
+    return details.preventDefault.mock.calls.length > 0;
+  }
 
-    const otherFile = { url: 'file:///etc/passwd', preventDefault: vi.fn() };
-    win().webContents.emit('will-navigate', otherFile);
-    expect(otherFile.preventDefault).toHaveBeenCalled();
-
-    const redirect = { url: 'https://evil.example/', preventDefault: vi.fn() };
-    win().webContents.emit('will-redirect', redirect);
-    expect(redirect.preventDefault).toHaveBeenCalled();
-
-    const inside = { url: `${appUrl}#outline`, preventDefault: vi.fn() };
-    win().webContents.emit('will-navigate', inside);
-    expect(inside.preventDefault).not.toHaveBeenCalled();
+  it.each([
+    'https://evil.example/',
+    'file:///etc/passwd',
+    'file:///home/me/Downloads/AI%20Act.pdf',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'devtools://devtools/bundled/inspector.html',
+    'chrome://gpu',
+  ])('prevents navigation to %s', (url) => {
+    expect(navigate('will-navigate', url)).toBe(true);
+    expect(navigate('will-redirect', url)).toBe(true);
   });
 
-  it('refuses to attach webviews, here and in any other web contents', () => {
+  it('does not let a PDF dropped on the window, or one of the app scripts, replace the page', () => {
+    expect(navigate('will-navigate', appUrl.replace('index.html', 'assets/dropped.pdf'))).toBe(true);
+    expect(navigate('will-navigate', appUrl.replace('index.html', 'assets/index.js'))).toBe(true);
+    expect(navigate('will-navigate', appUrl.replace('index.html', '../main/index.js'))).toBe(true);
+  });
+
+  it('lets the page reload itself', () => {
+    expect(navigate('will-navigate', `${appUrl}#outline`)).toBe(false);
+    expect(navigate('will-navigate', `${appUrl}?project=1`)).toBe(false);
+  });
+
+  it('hardens every other web contents the same way', () => {
     const attach = { preventDefault: vi.fn() };
     win().webContents.emit('will-attach-webview', attach);
     expect(attach.preventDefault).toHaveBeenCalled();
@@ -134,6 +176,9 @@ describe('window hardening', () => {
     other.emit('will-attach-webview', attachOther);
     expect(attachOther.preventDefault).toHaveBeenCalled();
     expect(other.openHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    const away = { url: 'file:///etc/passwd', preventDefault: vi.fn() };
+    other.emit('will-navigate', away);
+    expect(away.preventDefault).toHaveBeenCalled();
   });
 });
 
@@ -141,13 +186,30 @@ describe('session hardening', () => {
   const defaultSession = fakes.session.defaultSession;
 
   it('denies every permission request and check', () => {
-    for (const permission of ['media', 'notifications', 'clipboard-read', 'geolocation', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'clipboard-read',
+      'geolocation',
+      'openExternal',
+      'fileSystem',
+      'hid',
+      'serial',
+      'usb',
+    ]) {
       const callback = vi.fn();
       registered(defaultSession.setPermissionRequestHandler)({}, permission, callback, {});
       expect(callback).toHaveBeenCalledWith(false);
       expect(registered(defaultSession.setPermissionCheckHandler)({}, permission, appUrl, {})).toBe(false);
     }
     expect(registered(defaultSession.setDevicePermissionHandler)({})).toBe(false);
+  });
+
+  it('cancels downloads (the desktop page saves through main)', () => {
+    expect(defaultSession.on).toHaveBeenCalledWith('will-download', expect.any(Function));
+    const download = { preventDefault: vi.fn() };
+    registered(defaultSession.on, 1)(download, {}, {});
+    expect(download.preventDefault).toHaveBeenCalled();
   });
 
   it.each([
@@ -184,11 +246,60 @@ describe('session hardening', () => {
   });
 });
 
-describe('IPC handlers', () => {
+describe('IPC: who may ask', () => {
   it('registers exactly the contract channels', () => {
-    expect([...fakes.ipcHandlers.keys()].sort()).toEqual(['app:info', 'pdf:open-dialog']);
+    expect([...fakes.ipcHandlers.keys()].sort()).toEqual([
+      'app:info',
+      'bundle:open-dialog',
+      'file:save',
+      'pdf:open-dialog',
+      'theme:set',
+    ]);
   });
 
+  const validArgs: Record<string, unknown[]> = {
+    'pdf:open-dialog': ['law'],
+    'bundle:open-dialog': [],
+    'file:save': [{ suggestedName: 'memo.md', contents: 'x', mimeType: 'text/markdown' }],
+    'theme:set': [true],
+    'app:info': [],
+  };
+
+  it.each([['https://evil.example/'], ['file:///tmp/evil.html'], ['devtools://devtools/x.html'], [null]])(
+    'refuses every request from a frame at %s',
+    async (senderUrl) => {
+      for (const [channel, args] of Object.entries(validArgs)) {
+        expect(await invoke(channel, senderUrl, ...args)).toEqual({
+          ok: false,
+          error: 'This request did not come from Crosswalk.',
+        });
+      }
+      expect(fakes.dialog.showOpenDialog).not.toHaveBeenCalled();
+      expect(fakes.dialog.showSaveDialog).not.toHaveBeenCalled();
+    },
+  );
+
+  it('refuses requests from a subframe, even one showing an app file', async () => {
+    const handler = fakes.ipcHandlers.get('app:info');
+    const event = { sender: win().webContents, senderFrame: { url: appUrl, parent: { url: appUrl } } };
+    expect(await handler?.(event)).toMatchObject({ ok: false });
+  });
+
+  it.each(Object.keys(validArgs))(
+    '%s refuses a wrong argument list before doing anything',
+    async (channel) => {
+      for (const args of [['/etc/passwd', 'extra', 1], [{ __proto__: null, path: '/etc/passwd' }]]) {
+        const result = await invoke(channel, appUrl, ...args);
+        expect(result.ok).toBe(false);
+        expect(result.error).toMatch(/^The request to .+ was not in the expected form/);
+      }
+      expect(fakes.dialog.showOpenDialog).not.toHaveBeenCalled();
+      expect(fakes.dialog.showSaveDialog).not.toHaveBeenCalled();
+    },
+  );
+});
+
+describe('IPC: app:info and theme:set', () => {
   it('answers app:info', async () => {
     expect(await invoke('app:info', appUrl)).toEqual({
       ok: true,
@@ -196,36 +307,29 @@ describe('IPC handlers', () => {
     });
   });
 
-  it('refuses requests with unexpected arguments', async () => {
-    const result = await invoke('pdf:open-dialog', appUrl, '/etc/passwd');
-    expect(result).toMatchObject({ ok: false });
-    expect(fakes.dialog.showOpenDialog).not.toHaveBeenCalled();
+  it('theme:set makes native parts follow the page', async () => {
+    expect(await invoke('theme:set', appUrl, true)).toEqual({ ok: true, value: null });
+    expect(fakes.nativeTheme.themeSource).toBe('dark');
+    expect(await invoke('theme:set', appUrl, false)).toEqual({ ok: true, value: null });
+    expect(fakes.nativeTheme.themeSource).toBe('light');
+    expect(await invoke('theme:set', appUrl, 'system')).toMatchObject({ ok: false });
+    expect(fakes.nativeTheme.themeSource).toBe('light');
   });
+});
 
-  it.each([['https://evil.example/'], ['file:///tmp/evil.html'], [null]])(
-    'refuses requests from a frame at %s',
-    async (senderUrl) => {
-      expect(await invoke('app:info', senderUrl)).toEqual({
-        ok: false,
-        error: 'This request did not come from Crosswalk.',
-      });
-      expect(await invoke('pdf:open-dialog', senderUrl)).toMatchObject({ ok: false });
-      expect(fakes.dialog.showOpenDialog).not.toHaveBeenCalled();
-    },
-  );
-
+describe('IPC: pdf:open-dialog', () => {
   it('returns null when the user cancels the Open dialog', async () => {
     fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
-    expect(await invoke('pdf:open-dialog', appUrl)).toEqual({ ok: true, value: null });
+    expect(await invoke('pdf:open-dialog', appUrl, 'law')).toEqual({ ok: true, value: null });
   });
 
   it('reads the chosen PDF in main and hands over its name and bytes, never its path', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crosswalk-main-'));
+    const dir = tempDir();
     const path = join(dir, 'AI Act.pdf');
     writeFileSync(path, '%PDF-1.7\n%%EOF\n');
     fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
 
-    const result = (await invoke('pdf:open-dialog', appUrl)) as {
+    const result = (await invoke('pdf:open-dialog', appUrl, 'law')) as {
       ok: true;
       value: { name: string; bytes: Uint8Array };
     };
@@ -233,67 +337,279 @@ describe('IPC handlers', () => {
     expect(result.value.name).toBe('AI Act.pdf');
     expect(new TextDecoder().decode(result.value.bytes)).toBe('%PDF-1.7\n%%EOF\n');
     expect(Object.keys(result.value).sort()).toEqual(['bytes', 'name']);
-    const options = fakes.dialog.showOpenDialog.mock.calls[0]?.[1] as { filters: { extensions: string[] }[] };
+    const [owner, options] = fakes.dialog.showOpenDialog.mock.calls[0] as [
+      unknown,
+      { title: string; filters: { extensions: string[] }[] },
+    ];
+    expect(owner).toBe(win());
+    expect(options.title).toBe('Import law PDF');
     expect(options.filters[0]?.extensions).toEqual(['pdf']);
   });
 
+  it('names the role in the dialog title', async () => {
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    await invoke('pdf:open-dialog', appUrl, 'code');
+    expect((fakes.dialog.showOpenDialog.mock.calls[0]?.[1] as { title: string }).title).toBe(
+      'Import code PDF',
+    );
+  });
+
   it('explains in plain words when the chosen path cannot be read', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crosswalk-main-'));
+    const dir = tempDir();
     mkdirSync(join(dir, 'folder.pdf'));
     fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [join(dir, 'folder.pdf')] });
-    expect(await invoke('pdf:open-dialog', appUrl)).toEqual({
+    expect(await invoke('pdf:open-dialog', appUrl, 'code')).toEqual({
       ok: false,
       error: '"folder.pdf" is not a file Crosswalk can open.',
     });
 
     fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [join(dir, 'gone.pdf')] });
-    const missing = (await invoke('pdf:open-dialog', appUrl)) as { ok: boolean; error: string };
+    const missing = await invoke('pdf:open-dialog', appUrl, 'code');
     expect(missing.ok).toBe(false);
     expect(missing.error).toContain('could not find "gone.pdf"');
     expect(missing.error).not.toContain(dir);
   });
+
+  it('hands over a file whose name Linux allows but a display name would not (newline, backslash)', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'odd\\na\nme.pdf');
+    writeFileSync(path, '%PDF-1.7\n');
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    expect(await invoke('pdf:open-dialog', appUrl, 'law')).toMatchObject({
+      ok: true,
+      value: { name: 'odd_na_me.pdf' },
+    });
+  });
+});
+
+describe('IPC: bundle:open-dialog', () => {
+  it('reads the chosen bundle as text, without its path', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'project.json');
+    writeFileSync(path, '\uFEFF{"title":"Artikel 53 – Pflichten"}');
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    expect(await invoke('bundle:open-dialog', appUrl)).toEqual({
+      ok: true,
+      value: { name: 'project.json', text: '{"title":"Artikel 53 – Pflichten"}' },
+    });
+    const options = fakes.dialog.showOpenDialog.mock.calls[0]?.[1] as {
+      title: string;
+      filters: { extensions: string[] }[];
+    };
+    expect(options.title).toBe('Import bundle');
+    expect(options.filters[0]?.extensions).toEqual(['json']);
+  });
+
+  it('returns null on cancel', async () => {
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    expect(await invoke('bundle:open-dialog', appUrl)).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses a file that is not UTF-8 text with a plain message', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'latin1.json');
+    writeFileSync(path, Buffer.from([0x7b, 0x22, 0xe4, 0x22, 0x7d]));
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    expect(await invoke('bundle:open-dialog', appUrl)).toEqual({
+      ok: false,
+      error: '"latin1.json" is not UTF-8 text, so Crosswalk cannot read it as a bundle.',
+    });
+  });
+});
+
+describe('IPC: file:save', () => {
+  const request = (overrides: Record<string, unknown> = {}) => ({
+    suggestedName: 'Crosswalk memo.md',
+    contents: '# Memo\n\nArticle 53 – obligations\n',
+    mimeType: 'text/markdown; charset=utf-8',
+    ...overrides,
+  });
+
+  it('shows the Save dialog with the suggested name and a filter for its type, then writes there', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'chosen by user.md');
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    expect(await invoke('file:save', appUrl, request())).toEqual({ ok: true, value: true });
+    const [owner, options] = fakes.dialog.showSaveDialog.mock.calls[0] as [
+      unknown,
+      { defaultPath: string; filters: { name: string; extensions: string[] }[]; properties: string[] },
+    ];
+    expect(owner).toBe(win());
+    expect(options.defaultPath).toBe('Crosswalk memo.md');
+    expect(options.filters).toEqual([
+      { name: 'Markdown', extensions: ['md'] },
+      { name: 'All files', extensions: ['*'] },
+    ]);
+    expect(options.properties).toContain('showOverwriteConfirmation');
+    expect(readFileSync(target, 'utf8')).toBe('# Memo\n\nArticle 53 – obligations\n');
+    expect(readdirSync(dir)).toEqual(['chosen by user.md']);
+  });
+
+  it('writes bytes as they are', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'memo.docx');
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0xff, 0x00]);
+    expect(
+      await invoke('file:save', appUrl, request({ suggestedName: 'memo.docx', contents: bytes })),
+    ).toEqual({
+      ok: true,
+      value: true,
+    });
+    expect([...readFileSync(target)]).toEqual([...bytes]);
+  });
+
+  it('returns false and writes nothing when the user cancels', async () => {
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+    expect(await invoke('file:save', appUrl, request())).toEqual({ ok: true, value: false });
+  });
+
+  it('explains a failed write without revealing the folder, and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const target = join(dir, 'no-such-folder', 'memo.md');
+    fakes.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    expect(await invoke('file:save', appUrl, request())).toEqual({
+      ok: false,
+      error: 'Crosswalk could not save "memo.md". Check that you can write to that folder.',
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it.each([['../x.pdf'], ['C:\\x'], ['/etc/cron.d/job'], ['memo\u0000.md'], ['memo\u202Edm.exe']])(
+    'refuses %j as a suggested name without showing a dialog',
+    async (suggestedName) => {
+      expect(await invoke('file:save', appUrl, request({ suggestedName }))).toMatchObject({ ok: false });
+      expect(fakes.dialog.showSaveDialog).not.toHaveBeenCalled();
+    },
+  );
 });
 
 describe('application menu', () => {
-  function fileMenu(): MenuItem[] {
+  function menu(label: string): MenuItem[] {
     const template = fakes.Menu.buildFromTemplate.mock.calls[0]?.[0] as MenuItem[];
-    return template.find((item) => item.label === 'File')?.submenu ?? [];
+    return template.find((item) => item.label === label)?.submenu ?? [];
+  }
+  function click(menuLabel: string, itemLabel: string): void {
+    const item = menu(menuLabel).find((entry) => entry.label === itemLabel);
+    if (!item?.click) throw new Error(`no ${menuLabel} > ${itemLabel}`);
+    item.click();
   }
 
-  it('has File > Open PDF… and Quit, and is installed', () => {
+  it('is installed, with File, Edit, View and Help', () => {
     expect(fakes.Menu.setApplicationMenu).toHaveBeenCalled();
-    const labels = fileMenu().map((item) => item.label ?? item.role);
-    expect(labels).toContain('Open PDF…');
-    expect(fileMenu().some((item) => item.role === 'quit' || item.role === 'close')).toBe(true);
+    expect(menu('File').map((item) => item.label ?? item.role)).toContain('Import law PDF…');
+    expect(menu('Edit').map((item) => item.role)).toContain('copy');
+    expect(menu('View').map((item) => item.role)).not.toContain('toggleDevTools');
+    expect(menu('Help').map((item) => item.label)).toEqual(['About Crosswalk']);
   });
 
-  it('Open PDF… reads the file in main and sends the bytes to the window', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crosswalk-menu-'));
+  it.each([
+    ['Import law PDF…', 'law'],
+    ['Import code PDF…', 'code'],
+  ])('%s reads the file in main and sends its bytes to the page', async (label, role) => {
+    const dir = tempDir();
     const path = join(dir, 'code.pdf');
     writeFileSync(path, '%PDF-1.4\n');
     fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
 
-    fileMenu()
-      .find((item) => item.label === 'Open PDF…')
-      ?.click?.();
+    click('File', label);
     await vi.waitFor(() => expect(win().webContents.send).toHaveBeenCalled());
     const [channel, payload] = win().webContents.send.mock.calls[0] as [
       string,
-      { name: string; bytes: Uint8Array },
+      { kind: string; role: string; file: { name: string; bytes: Uint8Array } },
     ];
-    expect(channel).toBe('pdf:opened');
-    expect(payload.name).toBe('code.pdf');
-    expect(payload.bytes).toBeInstanceOf(Uint8Array);
+    expect(channel).toBe('host:command');
+    expect(payload.kind).toBe('import-pdf');
+    expect(payload.role).toBe(role);
+    expect(payload.file.name).toBe('code.pdf');
+    expect(payload.file.bytes).toBeInstanceOf(Uint8Array);
     expect(JSON.stringify(payload)).not.toContain(dir);
   });
 
-  it('Open PDF… shows a plain error box instead of sending anything when reading fails', async () => {
+  it('Import bundle… reads the text in main and sends it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'bundle.json');
+    writeFileSync(path, '{"v":1}');
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path] });
+    click('File', 'Import bundle…');
+    await vi.waitFor(() => expect(win().webContents.send).toHaveBeenCalled());
+    expect(win().webContents.send).toHaveBeenCalledWith('host:command', {
+      kind: 'import-bundle',
+      file: { name: 'bundle.json', text: '{"v":1}' },
+    });
+  });
+
+  it('sends nothing when the user cancels the dialog', async () => {
+    fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    click('File', 'Import law PDF…');
+    await vi.waitFor(() => expect(fakes.dialog.showOpenDialog).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(win().webContents.send).not.toHaveBeenCalled();
+    expect(fakes.dialog.showErrorBox).not.toHaveBeenCalled();
+  });
+
+  it('shows a plain error box instead of sending anything when reading fails', async () => {
     fakes.dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/nonexistent/x.pdf'] });
-    fileMenu()
-      .find((item) => item.label === 'Open PDF…')
-      ?.click?.();
+    click('File', 'Import code PDF…');
     await vi.waitFor(() => expect(fakes.dialog.showErrorBox).toHaveBeenCalled());
     expect(fakes.dialog.showErrorBox.mock.calls[0]?.[1]).toContain('could not find "x.pdf"');
     expect(win().webContents.send).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['File', 'Open sample project', 'open-sample'],
+    ['File', 'Export memo…', 'export-memo'],
+    ['View', 'Toggle Dark Mode', 'toggle-dark-mode'],
+    ['Help', 'About Crosswalk', 'about'],
+  ])('%s > %s sends %s', (menuLabel, itemLabel, kind) => {
+    click(menuLabel, itemLabel);
+    expect(win().webContents.send).toHaveBeenCalledWith('host:command', { kind });
+  });
+});
+
+describe('window size and position', () => {
+  const statePath = (): string => join(fakes.userData, 'window-state.json');
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('saves the normal bounds shortly after the window stops moving', () => {
+    vi.useFakeTimers();
+    win().getNormalBounds.mockReturnValue({ x: 40, y: 50, width: 1000, height: 700 });
+    win().emit('move');
+    win().emit('resize');
+    expect(existsSync(statePath())).toBe(false);
+    vi.advanceTimersByTime(1000);
+    expect(JSON.parse(readFileSync(statePath(), 'utf8'))).toEqual({
+      bounds: { x: 40, y: 50, width: 1000, height: 700 },
+      isMaximized: false,
+    });
+  });
+
+  it('saves at once when the window closes, maximized or not', () => {
+    win().isMaximized.mockReturnValue(true);
+    win().getNormalBounds.mockReturnValue({ x: 100, y: 80, width: 900, height: 600 });
+    win().emit('close');
+    expect(JSON.parse(readFileSync(statePath(), 'utf8'))).toEqual({
+      bounds: { x: 100, y: 80, width: 900, height: 600 },
+      isMaximized: true,
+    });
+  });
+
+  it('reopens the next window where the last one was, maximized again', async () => {
+    const { createWindow } = await import('../../electron/main/index');
+    const next = (await createWindow()) as unknown as fakes.FakeWindow;
+    expect(next.options).toMatchObject({ x: 100, y: 80, width: 900, height: 600 });
+    next.emit('ready-to-show');
+    expect(next.maximize).toHaveBeenCalled();
+    expect(next.show).toHaveBeenCalled();
+  });
+
+  it('falls back to the default placement when the saved file is garbage', async () => {
+    writeFileSync(statePath(), '{"bounds": {"x": "__proto__"}');
+    const { createWindow } = await import('../../electron/main/index');
+    const next = (await createWindow()) as unknown as fakes.FakeWindow;
+    expect(next.options).toMatchObject({ x: 360, y: 115, width: 1200, height: 820 });
   });
 });

@@ -7,9 +7,11 @@ import {
   DEV_CONTENT_SECURITY_POLICY,
   isAllowedUrl,
   META_CONTENT_SECURITY_POLICY,
+  isAppPageUrl,
   isAppUrl,
   withCspHeader,
 } from '../../electron/main/security';
+import { MIN_SIZE } from '../../electron/main/window-state';
 
 const FILE_APP = 'file:///opt/crosswalk/resources/app/out/renderer/';
 const DEV_APP = 'http://localhost:5173';
@@ -122,6 +124,43 @@ describe('isAppUrl (navigation and IPC senders)', () => {
   );
 });
 
+describe('isAppPageUrl (where the window may navigate)', () => {
+  it.each([`${FILE_APP}index.html`, `${FILE_APP}index.html#/doc`, `${FILE_APP}index.html?project=2`])(
+    'allows the app page %s',
+    (url) => {
+      expect(isAppPageUrl(url, FILE_APP)).toBe(true);
+    },
+  );
+
+  it.each([
+    // A PDF dropped on the window is a file:// navigation, inside the app folder or not.
+    'file:///home/me/Downloads/AI%20Act.pdf',
+    `${FILE_APP}dropped.pdf`,
+    `${FILE_APP}assets/index-abc.js`,
+    `${FILE_APP}index.html/..%2f..%2fmain%2findex.js`,
+    `${FILE_APP}INDEX.HTML`,
+    `${FILE_APP}index.htm`,
+    `${FILE_APP}`,
+    FILE_APP.replace(/\/$/, ''),
+    'file:///etc/passwd',
+    'https://evil.example/index.html',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'devtools://devtools/bundled/inspector.html',
+    'blob:file:///5b2f1f2a-6c1a-4f0e-9d7e-1e7f0d3b8e11',
+  ])('refuses %s', (url) => {
+    expect(isAppPageUrl(url, FILE_APP)).toBe(false);
+  });
+
+  it('on the dev server, allows its pages but not its socket or other origins', () => {
+    expect(isAppPageUrl(`${DEV_APP}/`, DEV_APP)).toBe(true);
+    expect(isAppPageUrl(`${DEV_APP}/project/1`, DEV_APP)).toBe(true);
+    expect(isAppPageUrl('ws://localhost:5173/', DEV_APP)).toBe(false);
+    expect(isAppPageUrl('http://localhost:5174/', DEV_APP)).toBe(false);
+    expect(isAppPageUrl('file:///home/me/a.pdf', DEV_APP)).toBe(false);
+  });
+});
+
 describe('isAllowedUrl (every request the renderer makes)', () => {
   it.each([
     `${FILE_APP}assets/pdf.worker.min-abc.mjs`,
@@ -159,6 +198,25 @@ describe('buildWindowOptions', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      navigateOnDragDrop: false,
     });
+  });
+
+  it('places the window where window-state says, or lets Electron center it', () => {
+    expect(buildWindowOptions('/p', { x: 10, y: 20, width: 900, height: 600 })).toMatchObject({
+      x: 10,
+      y: 20,
+      width: 900,
+      height: 600,
+      show: false,
+    });
+    const centered = buildWindowOptions('/p');
+    expect(centered).not.toHaveProperty('x');
+    expect(centered).not.toHaveProperty('y');
+    expect(centered).toMatchObject({ width: 1200, height: 820 });
+  });
+
+  it('has the same minimum size as window-state', () => {
+    expect(buildWindowOptions('/p')).toMatchObject({ minWidth: MIN_SIZE.width, minHeight: MIN_SIZE.height });
   });
 });

@@ -1,0 +1,188 @@
+import { useMemo, useState } from 'react';
+import { buildBundle, buildMemo, renderCsv, renderMarkdown } from '../../src/export/index';
+import type { ClauseTree } from '../../src/model/clause';
+import {
+  STANCES,
+  type Annotation,
+  type DocumentRecord,
+  type LinkRecord,
+  type ProjectRecord,
+  type ReviewStance,
+} from '../../src/model/review';
+import { toSafeFileName } from '../../src/ipc/contract';
+import { useServices } from '../services';
+import { Dialog } from '../ui/Dialog';
+import { plainMessage } from '../ui/errors';
+
+export type ExportFormat = 'md' | 'csv' | 'bundle';
+
+const FORMATS: readonly {
+  readonly value: ExportFormat;
+  readonly label: string;
+  readonly mime: string;
+  readonly ext: string;
+}[] = [
+  { value: 'md', label: 'Comparison memo (Markdown)', mime: 'text/markdown', ext: 'md' },
+  { value: 'csv', label: 'Table of verdicts (CSV, opens in Excel)', mime: 'text/csv', ext: 'csv' },
+  {
+    value: 'bundle',
+    label: 'Project bundle for a colleague (JSON)',
+    mime: 'application/json',
+    ext: 'crosswalk.json',
+  },
+];
+
+export interface ExportInput {
+  readonly project: ProjectRecord;
+  readonly law: ClauseTree;
+  readonly code: ClauseTree;
+  readonly lawDocument: DocumentRecord;
+  readonly codeDocument: DocumentRecord;
+  readonly links: readonly LinkRecord[];
+  readonly annotations: readonly Annotation[];
+  readonly author: string;
+}
+
+const PREVIEW_CHARS = 6_000;
+
+/** What is exported: the memo (Markdown), its table (CSV) or the whole review as a bundle, with a live preview. */
+export function ExportDialog({
+  input,
+  onClose,
+}: {
+  readonly input: ExportInput;
+  readonly onClose: () => void;
+}) {
+  const { platform } = useServices();
+  const [format, setFormat] = useState<ExportFormat>('md');
+  const [includeSuggestions, setIncludeSuggestions] = useState(false);
+  const [quoteLength, setQuoteLength] = useState(600);
+  const [stances, setStances] = useState<ReviewStance[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [date] = useState(() => new Date().toISOString());
+
+  const output = useMemo(() => {
+    if (format === 'bundle') {
+      return buildBundle({
+        project: input.project,
+        documents: [input.lawDocument, input.codeDocument],
+        links: input.links,
+        annotations: input.annotations,
+        exportedAt: date,
+      });
+    }
+    const memo = buildMemo(
+      {
+        law: input.law,
+        code: input.code,
+        project: input.project,
+        lawDocument: input.lawDocument,
+        codeDocument: input.codeDocument,
+        links: input.links,
+        annotations: input.annotations,
+      },
+      {
+        includeSuggestions,
+        quoteLength,
+        author: input.author,
+        date,
+        ...(stances.length > 0 ? { stances } : {}),
+      },
+    );
+    return format === 'md' ? renderMarkdown(memo) : renderCsv(memo);
+  }, [format, includeSuggestions, quoteLength, stances, input, date]);
+
+  const chosen = FORMATS.find((f) => f.value === format) ?? FORMATS[0]!;
+  const save = (): void => {
+    const name = toSafeFileName(`${input.project.name}.${chosen.ext}`);
+    platform.saveFile(name, output, chosen.mime).then(
+      (saved) => setMessage(saved ? `Saved ${name}.` : 'Not saved.'),
+      (error: unknown) => setMessage(plainMessage(error)),
+    );
+  };
+  const toggleStance = (stance: ReviewStance): void =>
+    setStances((current) =>
+      current.includes(stance) ? current.filter((s) => s !== stance) : [...current, stance],
+    );
+
+  return (
+    <Dialog title="Export" onClose={onClose} testId="export-dialog" wide>
+      <div className="export-grid">
+        <div className="export-options">
+          <fieldset>
+            <legend>Format</legend>
+            {FORMATS.map((f) => (
+              <label key={f.value} className="inline">
+                <input
+                  type="radio"
+                  name="export-format"
+                  checked={format === f.value}
+                  onChange={() => setFormat(f.value)}
+                />
+                {f.label}
+              </label>
+            ))}
+          </fieldset>
+          {format !== 'bundle' && (
+            <>
+              <label className="inline">
+                <input
+                  type="checkbox"
+                  checked={includeSuggestions}
+                  onChange={(e) => setIncludeSuggestions(e.target.checked)}
+                />
+                Include machine suggestions not yet reviewed (labelled as such)
+              </label>
+              <label className="block">
+                Longest quote of the law (characters)
+                <input
+                  type="number"
+                  min={80}
+                  max={5000}
+                  step={20}
+                  value={quoteLength}
+                  onChange={(e) =>
+                    setQuoteLength(Math.min(5000, Math.max(80, Number(e.target.value) || 600)))
+                  }
+                />
+              </label>
+              <fieldset>
+                <legend>Only these stances (none ticked: all)</legend>
+                {STANCES.map((stance) => (
+                  <label key={stance} className="inline">
+                    <input
+                      type="checkbox"
+                      checked={stances.includes(stance)}
+                      onChange={() => toggleStance(stance)}
+                    />
+                    {stance}
+                  </label>
+                ))}
+              </fieldset>
+            </>
+          )}
+        </div>
+        <div className="export-preview">
+          <div className="muted small">
+            Preview ({output.length.toLocaleString()} characters
+            {output.length > PREVIEW_CHARS ? ', first part shown' : ''})
+          </div>
+          <pre data-testid="export-preview">{output.slice(0, PREVIEW_CHARS)}</pre>
+        </div>
+      </div>
+      {message !== null && (
+        <p className="muted small" role="status" data-testid="export-message">
+          {message}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="secondary" onClick={onClose}>
+          Close
+        </button>
+        <button type="button" className="primary" onClick={save} data-testid="export-save">
+          Save…
+        </button>
+      </div>
+    </Dialog>
+  );
+}

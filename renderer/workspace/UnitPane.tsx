@@ -1,0 +1,105 @@
+import { useMemo } from 'react';
+import { formatCitation } from '../../src/citations/index';
+import type { TreeIndex } from '../../src/linking/index';
+import type { Unit } from '../../src/model/clause';
+import type { Annotation, LinkRecord } from '../../src/model/review';
+import { unitQuote } from '../../src/model/quote';
+import { compareWithProvisions } from '../../src/review/index';
+import { AnnotationEditor } from './AnnotationEditor';
+import { Highlighted } from './Highlighted';
+import { useAnnotationWriter } from './useAnnotationWriter';
+
+export interface UnitPaneProps {
+  readonly projectId: string;
+  readonly code: TreeIndex;
+  readonly law: TreeIndex;
+  readonly unit: Unit;
+  /** The unit's links, accepted first (see orderLinks). */
+  readonly links: readonly LinkRecord[];
+  readonly annotation: Annotation | undefined;
+  readonly knownTags: readonly string[];
+  readonly author: string;
+  readonly onError: (error: unknown) => void;
+  readonly onSetAuthor: () => void;
+}
+
+/**
+ * What the unit is read against: its accepted links; before any is accepted, the top suggestion
+ * (and the pane says so).
+ */
+function comparedWith(links: readonly LinkRecord[]): {
+  readonly targets: string[];
+  readonly accepted: boolean;
+} {
+  const accepted = links.filter((link) => link.status === 'accepted').map((link) => link.target);
+  if (accepted.length > 0) return { targets: accepted, accepted: true };
+  const top = links.find((link) => link.status === 'suggested');
+  return { targets: top === undefined ? [] : [top.target], accepted: false };
+}
+
+/** The selected code unit: its text with what the linked law does not say marked, and its verdict. */
+export function UnitPane(props: UnitPaneProps) {
+  const { unit, code, law, links } = props;
+  const against = useMemo(() => comparedWith(links), [links]);
+  const comparison = useMemo(
+    () => compareWithProvisions(code, law, unit.id, against.targets),
+    [code, law, unit, against],
+  );
+  const index = useMemo(() => code.tree.units.indexOf(unit), [code, unit]);
+  const writer = useAnnotationWriter(
+    props.annotation,
+    {
+      projectId: props.projectId,
+      source: unit.id,
+      target: null,
+      quote: () => unitQuote(code.tree.units, index),
+    },
+    props.author,
+    props.onError,
+  );
+  const citation = formatCitation(unit.id);
+  const againstText = against.targets.map(formatCitation).join('; ');
+  return (
+    <section className="pane-body unit-pane" aria-label={`${citation} text and verdict`}>
+      <header className="unit-head">
+        <h2 data-testid="unit-title">
+          {citation}
+          {unit.heading ? <span className="unit-heading"> — {unit.heading}</span> : null}
+        </h2>
+        <p className="muted small">
+          Page {unit.page} of the code · clause id <code>{unit.id}</code>
+        </p>
+      </header>
+      <div className="unit-text" data-testid="unit-text">
+        {comparison === null ? (
+          code.textWithPoints(unit.id)
+        ) : (
+          <Highlighted segments={comparison.alignment.segments} side="code" />
+        )}
+      </div>
+      <p className="legend muted small">
+        {comparison === null ? (
+          'No linked provision yet: accept a suggestion or add a link to compare.'
+        ) : (
+          <>
+            <mark className="code-only">Marked</mark> wording is not in{' '}
+            {against.accepted ? 'the accepted provisions' : 'the top suggestion (not accepted yet)'}:{' '}
+            {againstText}. {Math.round(comparison.alignment.overlap * 100)}% of the code&apos;s content words
+            occur there.
+          </>
+        )}
+      </p>
+      <AnnotationEditor
+        subject={citation}
+        annotation={writer.annotation}
+        suggestion={comparison?.suggestedStance ?? null}
+        suggestionBasis={comparison === null ? null : `compared with ${againstText}`}
+        knownTags={props.knownTags}
+        author={props.author}
+        onChange={writer.save}
+        onSetAuthor={props.onSetAuthor}
+        testId="unit-editor"
+      />
+    </section>
+  );
+}

@@ -1,0 +1,309 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { formatCitation } from '../../src/citations/index';
+import { TreeIndex } from '../../src/linking/index';
+import type { Annotation, LinkRecord } from '../../src/model/review';
+import { reviewProgress, unitAnnotations, reviewableUnits } from '../../src/review/index';
+import {
+  putSetting,
+  redo,
+  undo,
+  useAnnotations,
+  useDb,
+  useHistoryState,
+  useLinks,
+  useDocuments,
+  useProject,
+  useSetting,
+  useTree,
+} from '../db';
+import { ExportDialog } from '../export/ExportDialog';
+import { buildCodeTree } from './code-tree';
+import { CodeTree } from './CodeTree';
+import { LinksPane } from './LinksPane';
+import { Splitter } from './Splitter';
+import { UnitPane } from './UnitPane';
+
+export interface WorkspaceProps {
+  readonly projectId: string;
+  readonly unitId: string | null;
+  readonly onSelectUnit: (id: string) => void;
+  readonly onBack: () => void;
+  readonly onSetAuthor: () => void;
+  readonly onError: (error: unknown) => void;
+  /** Bumped by File › Export memo…: opens the export dialog. */
+  readonly exportRequest: number;
+}
+
+const DEFAULT_WIDTHS: readonly [number, number] = [340, 480];
+const MIN_PANE = 220;
+
+function clampWidths(widths: readonly number[]): [number, number] {
+  const max = Math.max(MIN_PANE, (typeof window === 'undefined' ? 1600 : window.innerWidth) - 2 * MIN_PANE);
+  const pick = (value: number | undefined, fallback: number): number =>
+    typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(MIN_PANE, value)) : fallback;
+  return [pick(widths[0], DEFAULT_WIDTHS[0]), pick(widths[1], DEFAULT_WIDTHS[1])];
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
+}
+
+/** The three panes: the code's tree, the selected unit with its verdict, and the law provisions linked to it. */
+export function Workspace(props: WorkspaceProps) {
+  const db = useDb();
+  const { projectId, onError } = props;
+  const project = useProject(projectId);
+  const lawTree = useTree(project?.lawFingerprint);
+  const codeTree = useTree(project?.codeFingerprint);
+  const links = useLinks(projectId);
+  const annotations = useAnnotations(projectId);
+  const author = useSetting('author') ?? '';
+  const storedWidths = useSetting('paneWidths');
+  const history = useHistoryState(projectId);
+  const documents = useDocuments();
+  // File › Export memo… bumps `exportRequest`; the dialog is open while a request is unanswered.
+  const [exportAnswered, setExportAnswered] = useState(props.exportRequest);
+  const [exportClicked, setExportClicked] = useState(false);
+  const exporting = exportClicked || props.exportRequest !== exportAnswered;
+  const setExporting = (open: boolean): void => {
+    setExportClicked(open);
+    if (!open) setExportAnswered(props.exportRequest);
+  };
+  const [widths, setWidths] = useState<[number, number] | null>(null);
+  const shown = widths ?? clampWidths(storedWidths ?? DEFAULT_WIDTHS);
+
+  const law = useMemo(() => (lawTree ? new TreeIndex(lawTree) : null), [lawTree]);
+  const code = useMemo(() => (codeTree ? new TreeIndex(codeTree) : null), [codeTree]);
+  const nodes = useMemo(() => (codeTree ? buildCodeTree(codeTree) : []), [codeTree]);
+
+  const linksBySource = useMemo(() => {
+    const out = new Map<string, LinkRecord[]>();
+    for (const link of links ?? []) {
+      const list = out.get(link.source) ?? [];
+      list.push(link);
+      out.set(link.source, list);
+    }
+    return out;
+  }, [links]);
+  const acceptedCount = useMemo(() => {
+    const out = new Map<string, number>();
+    for (const link of links ?? [])
+      if (link.status === 'accepted') out.set(link.source, (out.get(link.source) ?? 0) + 1);
+    return out;
+  }, [links]);
+  const verdicts = useMemo(() => unitAnnotations(annotations ?? []), [annotations]);
+  const linkVerdicts = useMemo(() => {
+    const out = new Map<string, Map<string, Annotation>>();
+    for (const annotation of annotations ?? []) {
+      if (annotation.target === null) continue;
+      const perUnit = out.get(annotation.source) ?? new Map<string, Annotation>();
+      const seen = perUnit.get(annotation.target);
+      if (seen === undefined || seen.updatedAt < annotation.updatedAt)
+        perUnit.set(annotation.target, annotation);
+      out.set(annotation.source, perUnit);
+    }
+    return out;
+  }, [annotations]);
+  const knownTags = useMemo(
+    () => [...new Set((annotations ?? []).flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)),
+    [annotations],
+  );
+  const progress = useMemo(
+    () => (codeTree ? reviewProgress(codeTree, annotations ?? []) : null),
+    [codeTree, annotations],
+  );
+
+  const firstUnit = useMemo(() => (codeTree ? (reviewableUnits(codeTree)[0]?.id ?? null) : null), [codeTree]);
+  const selected = props.unitId !== null && code?.byId.has(props.unitId) ? props.unitId : firstUnit;
+  const unit = selected !== null ? code?.byId.get(selected) : undefined;
+
+  const doUndo = useCallback(() => void undo(db, projectId).catch(onError), [db, projectId, onError]);
+  const doRedo = useCallback(() => void redo(db, projectId).catch(onError), [db, projectId, onError]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) doUndo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') doRedo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [doUndo, doRedo]);
+
+  useEffect(() => {
+    if (project) document.title = `${unit ? `${formatCitation(unit.id)} — ` : ''}${project.name} — Crosswalk`;
+  }, [project, unit]);
+
+  if (project === undefined || links === undefined || annotations === undefined) {
+    return <p className="status muted pad">Opening the project…</p>;
+  }
+  if (project === null) {
+    return (
+      <div className="pad">
+        <p className="status error" role="alert">
+          This project is no longer here. It may have been deleted.
+        </p>
+        <button type="button" className="secondary" onClick={props.onBack}>
+          Back to the library
+        </button>
+      </div>
+    );
+  }
+  if (lawTree === null || codeTree === null) {
+    return (
+      <div className="pad">
+        <p className="status error" role="alert">
+          One of this project&apos;s documents is missing from the library. Import it again.
+        </p>
+        <button type="button" className="secondary" onClick={props.onBack}>
+          Back to the library
+        </button>
+      </div>
+    );
+  }
+  if (lawTree === undefined || codeTree === undefined || law === null || code === null || progress === null) {
+    return <p className="status muted pad">Opening the documents…</p>;
+  }
+
+  const resize = (which: 0 | 1, delta: number): void => {
+    const next: [number, number] = [...shown];
+    next[which] = which === 0 ? shown[0] + delta : shown[1] - delta;
+    setWidths(clampWidths(next));
+  };
+  const persist = (): void => void putSetting(db, 'paneWidths', [...shown]).catch(onError);
+  const unitLinks = unit ? (linksBySource.get(unit.id) ?? []) : [];
+  const lawDocument = documents?.find((d) => d.fingerprint === project.lawFingerprint);
+  const codeDocument = documents?.find((d) => d.fingerprint === project.codeFingerprint);
+
+  return (
+    <div className="workspace" data-testid="workspace">
+      <div className="ws-bar">
+        <button type="button" className="link" onClick={props.onBack} data-testid="back-to-library">
+          ← Library
+        </button>
+        <h2 className="ws-title" title={`${codeTree.document.title} vs ${lawTree.document.title}`}>
+          {project.name}
+        </h2>
+        <div className="ws-progress" data-testid="progress-reviewed">
+          <progress max={Math.max(1, progress.total)} value={progress.reviewed} aria-label="Units reviewed" />
+          <span>
+            {progress.reviewed} of {progress.total} reviewed
+          </span>
+        </div>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setExporting(true)}
+          data-testid="open-export"
+        >
+          Export…
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={doUndo}
+          disabled={!history?.canUndo}
+          data-testid="undo"
+          title="Undo (Ctrl+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={doRedo}
+          disabled={!history?.canRedo}
+          data-testid="redo"
+          title="Redo (Ctrl+Shift+Z)"
+        >
+          Redo
+        </button>
+      </div>
+      <div
+        className="panes"
+        style={{ gridTemplateColumns: `${shown[0]}px 6px minmax(280px, 1fr) 6px ${shown[1]}px` }}
+      >
+        <nav className="pane" aria-label="The code's commitments and measures">
+          <div className="pane-title">{codeTree.document.title || 'Code'}</div>
+          <CodeTree
+            nodes={nodes}
+            selected={selected}
+            onSelect={props.onSelectUnit}
+            verdicts={verdicts}
+            accepted={acceptedCount}
+          />
+        </nav>
+        <Splitter
+          label="Resize the code tree"
+          value={shown[0]}
+          onResize={(d) => resize(0, d)}
+          onDone={persist}
+        />
+        <div className="pane">
+          {unit === undefined ? (
+            <p className="muted pad">Select a commitment or measure.</p>
+          ) : (
+            <UnitPane
+              key={unit.id}
+              projectId={projectId}
+              code={code}
+              law={law}
+              unit={unit}
+              links={unitLinks}
+              annotation={verdicts.get(unit.id)}
+              knownTags={knownTags}
+              author={author}
+              onError={onError}
+              onSetAuthor={props.onSetAuthor}
+            />
+          )}
+        </div>
+        <Splitter
+          label="Resize the law pane"
+          value={shown[1]}
+          onResize={(d) => resize(1, d)}
+          onDone={persist}
+        />
+        <div className="pane">
+          <div className="pane-title">{lawTree.document.title || 'Law'}</div>
+          {unit !== undefined && (
+            <LinksPane
+              key={unit.id}
+              projectId={projectId}
+              code={code}
+              law={law}
+              unit={unit}
+              links={unitLinks}
+              annotations={linkVerdicts.get(unit.id) ?? new Map()}
+              knownTags={knownTags}
+              author={author}
+              onError={onError}
+              onSetAuthor={props.onSetAuthor}
+            />
+          )}
+        </div>
+      </div>
+      {exporting && lawDocument !== undefined && codeDocument !== undefined && (
+        <ExportDialog
+          input={{
+            project,
+            law: lawTree,
+            code: codeTree,
+            lawDocument,
+            codeDocument,
+            links,
+            annotations,
+            author,
+          }}
+          onClose={() => setExporting(false)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * Exports: the review memo (as data, Markdown and CSV) and the project bundle (versioned JSON for
+ * team interchange) with its merge plan. Strings in, strings out: the caller does the file I/O.
+ */
+export {
+  buildMemo,
+  cutQuote,
+  MACHINE_SUGGESTION_LABEL,
+  METHOD_TEXT,
+  MIXED_STANCES,
+  NO_STANCE,
+  SUMMARY_COLUMNS,
+  type Memo,
+  type MemoDocument,
+  type MemoInput,
+  type MemoLink,
+  type MemoOptions,
+  type MemoSection,
+  type MemoSummaryRow,
+  type MemoUnit,
+  type MemoUnitRef,
+  type MemoVerdict,
+  type SummaryColumn,
+} from './memo';
+export { escapeHtml, escapeInline, escapeRationale, renderMarkdown } from './markdown';
+export { csvField, CSV_COLUMNS, renderCsv, toCsv, type CsvOptions } from './csv';
+export {
+  BUNDLE_FORMAT,
+  BUNDLE_VERSION,
+  buildBundle,
+  DEFAULT_BUNDLE_LIMITS,
+  parseBundle,
+  type Bundle,
+  type BundleInput,
+  type BundleLimits,
+  type ParseBundleResult,
+} from './bundle';
+export {
+  derivedAnnotationId,
+  fingerprintsMatch,
+  planMerge,
+  type ExistingReview,
+  type FingerprintCheck,
+  type MergeConflict,
+  type MergePlan,
+  type MergeReport,
+} from './merge';

@@ -1,0 +1,39 @@
+/**
+ * A fresh, empty database per test, in fake-indexeddb, closed afterwards. Dexie looks for
+ * IndexedDB when it is first imported, so each test file imports 'fake-indexeddb/auto' first.
+ */
+import 'fake-indexeddb/auto';
+import { afterEach } from 'vitest';
+import type { ClauseTree } from '../../../src/model/clause';
+import { openDb, saveDocument, type CrosswalkDb } from '../../../renderer/db';
+
+const opened: CrosswalkDb[] = [];
+
+afterEach(() => {
+  for (const db of opened.splice(0)) db.close();
+});
+
+/** A new database under a name no other test uses. */
+export async function freshDb(): Promise<CrosswalkDb> {
+  const db = await openDb(`test-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+
+/** Reopens a database by name, as the app does after a restart. */
+export async function reopen(db: CrosswalkDb): Promise<CrosswalkDb> {
+  db.close();
+  const again = await openDb(db.name);
+  opened.push(again);
+  return again;
+}
+
+/** Some bytes standing for a PDF file. */
+export function pdfBytes(seed = 1, length = 64): Uint8Array {
+  return Uint8Array.from({ length }, (_, i) => (i * 31 + seed) % 256);
+}
+
+/** Stores a tree as if imported, under a file name of its title. */
+export async function imported(db: CrosswalkDb, tree: ClauseTree, seed = 1): Promise<void> {
+  await saveDocument(db, tree, `${tree.document.title}.pdf`, pdfBytes(seed));
+}
