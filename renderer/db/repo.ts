@@ -611,6 +611,7 @@ export async function putSetting<K extends SettingKey>(
 /** What a merge added. */
 export interface MergeApplied {
   readonly links: number;
+  readonly decided: number;
   readonly annotations: number;
 }
 
@@ -622,7 +623,11 @@ export interface MergeApplied {
 export async function applyMergePlan(
   db: CrosswalkDb,
   projectId: string,
-  plan: { readonly addLinks: readonly LinkRecord[]; readonly addAnnotations: readonly Annotation[] },
+  plan: {
+    readonly addLinks: readonly LinkRecord[];
+    readonly decideLinks: readonly LinkRecord[];
+    readonly addAnnotations: readonly Annotation[];
+  },
 ): Promise<MergeApplied> {
   await db.transaction('rw', [db.projects, db.links, db.annotations], async () => {
     const project = await db.projects.get(projectId);
@@ -634,8 +639,20 @@ export async function applyMergePlan(
       throw new Error('The merge plan names another project; nothing was imported.');
     }
     await db.links.bulkAdd([...plan.addLinks]);
+    for (const decided of plan.decideLinks) {
+      // Only a suggestion still undecided here takes the sender's decision; one decided since the
+      // plan was made stays as the user left it.
+      const current = await db.links.get(decided.id);
+      if (current?.status === 'suggested' && current.origin === 'machine') {
+        await db.links.update(decided.id, { status: decided.status, updatedAt: decided.updatedAt });
+      }
+    }
     await db.annotations.bulkAdd([...plan.addAnnotations]);
     await db.projects.update(projectId, { updatedAt: nowIso() });
   });
-  return { links: plan.addLinks.length, annotations: plan.addAnnotations.length };
+  return {
+    links: plan.addLinks.length,
+    decided: plan.decideLinks.length,
+    annotations: plan.addAnnotations.length,
+  };
 }

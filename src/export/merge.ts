@@ -36,6 +36,8 @@ export type MergeConflict =
 export interface MergeReport {
   readonly linksAdded: number;
   readonly linksUnchanged: number;
+  /** Our undecided suggestions that took the sender's decision. */
+  readonly linksDecided: number;
   readonly annotationsAdded: number;
   readonly annotationsUnchanged: number;
   readonly conflicts: number;
@@ -43,6 +45,8 @@ export interface MergeReport {
 
 export interface MergePlan {
   readonly addLinks: readonly LinkRecord[];
+  /** Our undecided machine suggestions that take the sender's decision (accepted or rejected). */
+  readonly decideLinks: readonly LinkRecord[];
   readonly addAnnotations: readonly Annotation[];
   readonly conflicts: readonly MergeConflict[];
   readonly report: MergeReport;
@@ -94,8 +98,9 @@ const decided = (link: LinkRecord): boolean => link.status !== 'suggested';
  * never changed, and the plan lists only additions.
  *
  * Links: a new one is added (re-keyed into the target project); one we have is unchanged when
- * both sides agree or theirs is a mere suggestion; otherwise ours stays and a `link` conflict is
- * reported. Annotations: a new id is added; the same content is unchanged; the same id with other
+ * both sides agree or theirs is a mere suggestion; a machine suggestion nobody here decided on
+ * takes their decision (a suggestion is nobody's work, so nothing of anyone's is overwritten);
+ * otherwise ours stays and a `link` conflict is reported. Annotations: a new id is added; the same content is unchanged; the same id with other
  * content is added under a derived id and reported as `annotation`; an added verdict on a unit or
  * link where another author already left one is reported as `parallel`.
  */
@@ -116,6 +121,7 @@ export function planMerge(existing: ExistingReview, incoming: Bundle, targetProj
   }
 
   const addLinks: LinkRecord[] = [];
+  const decideLinks: LinkRecord[] = [];
   const addAnnotations: Annotation[] = [];
   const conflicts: MergeConflict[] = [];
   let linksUnchanged = 0;
@@ -132,7 +138,11 @@ export function planMerge(existing: ExistingReview, incoming: Bundle, targetProj
       links.set(theirs.id, theirs);
       addLinks.push(theirs);
     } else if (ours.status === theirs.status || !decided(theirs)) linksUnchanged += 1;
-    else conflicts.push({ kind: 'link', source: theirs.source, target: theirs.target, ours, theirs });
+    else if (!decided(ours) && ours.origin === 'machine') {
+      const taken: LinkRecord = { ...ours, status: theirs.status, updatedAt: theirs.updatedAt };
+      links.set(taken.id, taken);
+      decideLinks.push(taken);
+    } else conflicts.push({ kind: 'link', source: theirs.source, target: theirs.target, ours, theirs });
   }
 
   // Only what was here before the merge counts as "ours" for parallel verdicts: two authors inside
@@ -179,11 +189,13 @@ export function planMerge(existing: ExistingReview, incoming: Bundle, targetProj
 
   return {
     addLinks,
+    decideLinks,
     addAnnotations,
     conflicts,
     report: {
       linksAdded: addLinks.length,
       linksUnchanged,
+      linksDecided: decideLinks.length,
       annotationsAdded: addAnnotations.length,
       annotationsUnchanged,
       conflicts: conflicts.length,

@@ -55,6 +55,7 @@ describe('planMerge', () => {
     expect(plan.report).toEqual({
       linksAdded: LINKS.length,
       linksUnchanged: 0,
+      linksDecided: 0,
       annotationsAdded: ANNOTATIONS.length,
       annotationsUnchanged: 0,
       conflicts: 0,
@@ -100,6 +101,19 @@ describe('planMerge', () => {
       theirs: { status: 'rejected', projectId: 'p1', id: ours.id },
     });
     expect(plan.report.conflicts).toBe(1);
+  });
+
+  it('lets our undecided machine suggestion take their decision, and nothing else', () => {
+    const ours = link('msr_9.3', 'art_55__para_1__point_c', { status: 'suggested', origin: 'machine' });
+    const plan = planMerge(
+      { links: [ours], annotations: [] },
+      bundleOf([link('msr_9.3', 'art_55__para_1__point_c', { status: 'accepted', updatedAt: T2 })], []),
+      'p1',
+    );
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.addLinks).toEqual([]);
+    expect(plan.decideLinks).toEqual([{ ...ours, status: 'accepted', updatedAt: T2 }]);
+    expect(plan.report.linksDecided).toBe(1);
   });
 
   it('takes their open suggestion for our decision as agreement, not a conflict', () => {

@@ -1,0 +1,143 @@
+/**
+ * The UI half of `npm run bench`: the web build (out/web) in headless Chromium through the e2e
+ * harness. Each run gets a fresh browser context, so IndexedDB starts empty and the import is a
+ * first import (worker start-up, pdf.js and its fonts included, as the CLI's process start-up is).
+ * A run imports the law through the real file chooser (timed, with the responsiveness probes),
+ * then the code (untimed), then creates a project (timed: the worker's suggestLinks + withStances
+ * and storing the links in IndexedDB, up to the workspace being shown).
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { launchBrowser, startPreview, watchTraffic } from '../e2e/harness.mjs';
+import { IMPORT_TIMEOUT_MS, importThroughUi } from '../e2e/helpers.mjs';
+import { installProbes, measure } from './probes.mjs';
+import { percentile } from './stats.mjs';
+
+/** @typedef {Awaited<ReturnType<typeof measure>>} Measured */
+
+/**
+ * What one measured action felt like.
+ * @param {Measured} m
+ */
+function summarise(m) {
+  return {
+    ms: m.ms,
+    maxFrameGapMs: m.gaps.length > 0 ? Math.max(...m.gaps) : null,
+    frames: m.gaps.length + 1,
+    longestLongTaskMs: m.longTasks === null ? null : m.longTasks.length > 0 ? Math.max(...m.longTasks) : 0,
+    longTasks: m.longTasks === null ? null : m.longTasks.length,
+    p95InputDelayMs: percentile(m.keyDelays, 95),
+    maxInputDelayMs: m.keyDelays.length > 0 ? Math.max(...m.keyDelays) : null,
+    keysPressed: m.pressed,
+    keysSeen: m.keyDelays.length,
+  };
+}
+
+/** @typedef {ReturnType<typeof summarise>} Summary */
+
+/** @param {string} path */
+const pdf = (path) => ({ name: basename(path), mimeType: 'application/pdf', buffer: readFileSync(path) });
+
+/**
+ * Imports a PDF through the library's Import button, measuring from `chooser.setFiles` to the
+ * `import-done` status being visible. (helpers.mjs' importThroughUi does the same clicks but has no
+ * hook between the file chooser and setFiles.)
+ * @param {import('playwright-core').Page} page @param {'law' | 'code'} role
+ * @param {{ name: string, mimeType: string, buffer: Buffer }} file
+ */
+async function timedImport(page, role, file) {
+  await page.getByTestId('nav-library').click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser', { timeout: 10_000 }),
+    page.getByTestId(`import-${role}`).click(),
+  ]);
+  const done = page.getByTestId('import-done');
+  const error = page.getByTestId('error');
+  const measured = await measure(page, async () => {
+    await chooser.setFiles(file);
+    await done.or(error).first().waitFor({ timeout: IMPORT_TIMEOUT_MS });
+  });
+  if (await error.isVisible()) throw new Error(`import of ${file.name} failed: ${await error.innerText()}`);
+  return { status: await done.innerText(), ...summarise(measured) };
+}
+
+/**
+ * Creates a project from the library's form (law and code picked as the e2e does) and measures from
+ * the click on `create-project` to the `workspace` being visible.
+ * @param {import('playwright-core').Page} page
+ */
+async function timedLinking(page) {
+  const lawRow = page.locator('[data-testid="doc-row"][data-kind="act"]').first();
+  const codeRow = page.locator('[data-testid="doc-row"][data-kind="code"]').first();
+  await codeRow.waitFor({ timeout: 10_000 });
+  await page.getByTestId('project-law').selectOption((await lawRow.getAttribute('data-fingerprint')) ?? '');
+  await page.getByTestId('project-code').selectOption((await codeRow.getAttribute('data-fingerprint')) ?? '');
+  const measured = await measure(page, async () => {
+    await page.getByTestId('create-project').click();
+    await page.getByTestId('workspace').waitFor({ timeout: 120_000 });
+  });
+  return summarise(measured);
+}
+
+/**
+ * One run in a fresh context: import the law (timed), then, given a code, import it and link.
+ * @param {import('playwright-core').Browser} browser @param {string} origin
+ * @param {ReturnType<typeof pdf>} law @param {ReturnType<typeof pdf> | null} code
+ */
+async function oneRun(browser, origin, law, code) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const traffic = await watchTraffic(context, origin);
+    const page = await context.newPage();
+    await page.goto(`${origin}/#/`);
+    await page.getByTestId('import-law').waitFor({ timeout: 20_000 });
+    await installProbes(page);
+    const lawImport = await timedImport(page, 'law', law);
+    let linking = null;
+    if (code !== null) {
+      await importThroughUi(page, 'code', code);
+      linking = await timedLinking(page);
+    }
+    const problems = [
+      ...traffic.foreign.map((url) => `request to another origin: ${url}`),
+      ...traffic.failed.map((what) => `failed request: ${what}`),
+      ...traffic.consoleErrors.map((text) => `console: ${text}`),
+    ];
+    return { import: lawImport, linking, problems };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Runs the UI measurements `runs` times, each after one call of `between()` (the CLI parse), so
+ * that drift in machine load hits both alike. One untimed warm-up run goes first.
+ * @param {{ root: string, outDir: string, chromiumPath: string, lawPath: string, codePath: string | null,
+ *   runs: number, between: () => number, onRun?: (i: number, cliMs: number, run: Awaited<ReturnType<typeof oneRun>>) => void }} options
+ */
+export async function benchUi(options) {
+  const law = pdf(options.lawPath);
+  const code = options.codePath === null ? null : pdf(options.codePath);
+  const server = await startPreview(options.root, options.outDir);
+  /** @type {import('playwright-core').Browser | undefined} */
+  let browser;
+  try {
+    browser = await launchBrowser(options.chromiumPath);
+    const version = browser.version();
+    await oneRun(browser, server.origin, law, code); // warm-up: disk cache, V8 and the preview server
+    /** @type {number[]} */ const cli = [];
+    /** @type {Awaited<ReturnType<typeof oneRun>>[]} */ const ui = [];
+    for (let i = 0; i < options.runs; i += 1) {
+      cli.push(options.between());
+      ui.push(await oneRun(browser, server.origin, law, code));
+      options.onRun?.(i, /** @type {number} */ (cli.at(-1)), /** @type {typeof ui[number]} */ (ui.at(-1)));
+    }
+    return { chromium: version, cli, ui };
+  } catch (error) {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    throw new Error(`${detail}\n--- vite preview ---\n${server.log()}`, { cause: error });
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+  }
+}
