@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { align } from '../../src/compare/index';
+import { stemsOf } from '../../src/compare/index';
 import { formatCitation, resolveQuery } from '../../src/citations/index';
 import type { TreeIndex } from '../../src/linking/index';
 import type { Unit } from '../../src/model/clause';
@@ -8,7 +8,7 @@ import { unitQuote } from '../../src/model/quote';
 import { compareWithProvisions, groupLinks, provisionContext } from '../../src/review/index';
 import { addUserLink, setLinkStatus, useDb } from '../db';
 import { AnnotationEditor } from './AnnotationEditor';
-import { Highlighted } from './Highlighted';
+import { MarkedText } from './MarkedText';
 import { useAnnotationWriter } from './useAnnotationWriter';
 
 interface Shared {
@@ -74,10 +74,7 @@ function LinkCard({
   const db = useDb();
   const { code, law, unit } = shared;
   const context = useMemo(() => provisionContext(law, link.target), [law, link.target]);
-  const alignment = useMemo(
-    () => (context === null ? null : align(code.textWithPoints(unit.id), context.text)),
-    [code, unit.id, context],
-  );
+  const codeStems = useMemo(() => stemsOf(code.textWithPoints(unit.id)), [code, unit.id]);
   const [showVerdict, setShowVerdict] = useState(false);
   const decide = (status: LinkRecord['status']): void => {
     setLinkStatus(db, link.id, status).catch(shared.onError);
@@ -131,7 +128,7 @@ function LinkCard({
             </p>
           ))}
           <p className="provision-text" data-testid="provision-text">
-            {alignment === null ? context.text : <Highlighted segments={alignment.segments} side="law" />}
+            <MarkedText text={context.text} other={codeStems} mode="present" />
           </p>
         </>
       )}

@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { formatCitation } from '../../src/citations/index';
+import { stemsOf } from '../../src/compare/index';
 import type { TreeIndex } from '../../src/linking/index';
 import type { Unit } from '../../src/model/clause';
 import type { Annotation, LinkRecord } from '../../src/model/review';
 import { unitQuote } from '../../src/model/quote';
 import { compareWithProvisions } from '../../src/review/index';
 import { AnnotationEditor } from './AnnotationEditor';
-import { Highlighted } from './Highlighted';
+import { MarkedText } from './MarkedText';
 import { useAnnotationWriter } from './useAnnotationWriter';
 
 export interface UnitPaneProps {
@@ -21,6 +22,24 @@ export interface UnitPaneProps {
   readonly author: string;
   readonly onError: (error: unknown) => void;
   readonly onSetAuthor: () => void;
+}
+
+/** The unit's own text, then its points (and their points), each as its own paragraph. */
+function parts(
+  code: TreeIndex,
+  unit: Unit,
+): { readonly id: string; readonly label: string | null; readonly text: string; readonly depth: number }[] {
+  const out: { id: string; label: string | null; text: string; depth: number }[] = [];
+  if (unit.text !== '') out.push({ id: unit.id, label: null, text: unit.text, depth: 0 });
+  const walk = (id: string, depth: number): void => {
+    for (const child of code.children(id)) {
+      if (child.type !== 'point') continue;
+      out.push({ id: child.id, label: child.num, text: child.text, depth });
+      walk(child.id, depth + 1);
+    }
+  };
+  walk(unit.id, 0);
+  return out;
 }
 
 /**
@@ -45,6 +64,11 @@ export function UnitPane(props: UnitPaneProps) {
     () => compareWithProvisions(code, law, unit.id, against.targets),
     [code, law, unit, against],
   );
+  const lawStems = useMemo(
+    () => stemsOf(against.targets.map((target) => law.textInContext(target)).join('\n')),
+    [law, against],
+  );
+  const paragraphs = useMemo(() => parts(code, unit), [code, unit]);
   const index = useMemo(() => code.tree.units.indexOf(unit), [code, unit]);
   const writer = useAnnotationWriter(
     props.annotation,
@@ -71,11 +95,12 @@ export function UnitPane(props: UnitPaneProps) {
         </p>
       </header>
       <div className="unit-text" data-testid="unit-text">
-        {comparison === null ? (
-          code.textWithPoints(unit.id)
-        ) : (
-          <Highlighted segments={comparison.alignment.segments} side="code" />
-        )}
+        {paragraphs.map((part) => (
+          <p key={part.id} className={`unit-part depth-${Math.min(part.depth, 3)}`}>
+            {part.label !== null && <span className="point-num">{part.label} </span>}
+            {comparison === null ? part.text : <MarkedText text={part.text} other={lawStems} mode="absent" />}
+          </p>
+        ))}
       </div>
       <p className="legend muted small">
         {comparison === null ? (

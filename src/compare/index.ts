@@ -31,3 +31,4 @@ export function compareTexts(codeText: string, lawText: string): Comparison {
   const delta = compareObligations(codeText, lawText);
   return { alignment, delta, suggestedStance: suggestStance(alignment, delta) };
 }
+export { markWords, stemsOf, type Mark } from './marks';
