@@ -83,33 +83,58 @@ function Shell() {
     [db, navigate],
   );
 
-  const openSample = useCallback(async () => {
-    setBusy({ label: 'Opening the sample project…', cancel: null });
+  /**
+   * Runs one background job (sample, linking, bundle) at a time: a second one would overwrite the
+   * first's progress line and Cancel button, and could make a project twice.
+   */
+  const running = useRef(false);
+  const exclusive = useCallback(async (busyState: NonNullable<Busy>, job: () => Promise<void>) => {
+    if (running.current) {
+      setBanner('Crosswalk is still busy with the previous task. Try again when it has finished.');
+      return;
+    }
+    running.current = true;
+    setBusy(busyState);
     try {
-      const project = await openSampleProject(db, pipeline);
-      openProject(project.id);
-    } catch (error) {
-      onError(error);
+      await job();
     } finally {
+      running.current = false;
       setBusy(null);
     }
-  }, [db, pipeline, openProject, onError]);
+  }, []);
+
+  const openSample = useCallback(
+    (onlyFromLibrary = false) =>
+      exclusive({ label: 'Opening the sample project…', cancel: null }, async () => {
+        try {
+          const project = await openSampleProject(db, pipeline);
+          // On first run the sample opens by itself; if the user has gone elsewhere meanwhile, stay there.
+          if (!onlyFromLibrary || parseRoute(window.location.hash).view === 'library')
+            openProject(project.id);
+        } catch (error) {
+          onError(error);
+        }
+      }),
+    [db, pipeline, openProject, onError, exclusive],
+  );
 
   const createProject = useCallback(
     async (input: { name: string; lawFingerprint: string; codeFingerprint: string }) => {
       const controller = new AbortController();
       setLinkError(null);
-      setBusy({ label: input.name || 'the new project', cancel: () => controller.abort() });
-      try {
-        const project = await createLinkedProject(db, pipeline, input, controller.signal);
-        openProject(project.id);
-      } catch (error) {
-        if (!isAbort(error)) setLinkError(plainMessage(error));
-      } finally {
-        setBusy(null);
-      }
+      await exclusive(
+        { label: input.name || 'the new project', cancel: () => controller.abort() },
+        async () => {
+          try {
+            const project = await createLinkedProject(db, pipeline, input, controller.signal);
+            openProject(project.id);
+          } catch (error) {
+            if (!isAbort(error)) setLinkError(plainMessage(error));
+          }
+        },
+      );
     },
-    [db, pipeline, openProject],
+    [db, pipeline, openProject, exclusive],
   );
 
   const chooseAndImport = useCallback(
@@ -134,18 +159,17 @@ function Shell() {
   const mergeBundle = useCallback(
     async (file: TextFile) => {
       const current = parseRoute(window.location.hash);
-      setBusy({ label: `Importing ${file.name}…`, cancel: null });
-      try {
-        setMerged(
-          await importBundle(db, pipeline, file, current.view === 'workspace' ? current.projectId : null),
-        );
-      } catch (error) {
-        onError(error);
-      } finally {
-        setBusy(null);
-      }
+      await exclusive({ label: `Importing ${file.name}…`, cancel: null }, async () => {
+        try {
+          setMerged(
+            await importBundle(db, pipeline, file, current.view === 'workspace' ? current.projectId : null),
+          );
+        } catch (error) {
+          onError(error);
+        }
+      });
     },
-    [db, pipeline, onError],
+    [db, pipeline, onError, exclusive],
   );
 
   const chooseBundle = useCallback(async () => {
@@ -170,7 +194,7 @@ function Shell() {
           parseRoute(window.location.hash).view !== 'library'
         )
           return;
-        await openSample();
+        await openSample(true);
         return;
       }
       // The desktop app starts without a hash: reopen the project the user was working in.
@@ -223,15 +247,18 @@ function Shell() {
     setDragging(true);
   };
   const onDragOver = (event: DragEvent): void => {
+    // Dragging text (into a rationale, say) is the page's own business.
+    if (!event.dataTransfer.types.includes('Files')) return;
     // Without this the browser (or Electron) would open the dropped file itself.
     event.preventDefault();
-    event.dataTransfer.dropEffect = event.dataTransfer.types.includes('Files') ? 'copy' : 'none';
+    event.dataTransfer.dropEffect = 'copy';
   };
   const onDragLeave = (): void => {
     dragDepth.current = Math.max(0, dragDepth.current - 1);
     if (dragDepth.current === 0) setDragging(false);
   };
   const onDrop = (event: DragEvent): void => {
+    if (!event.dataTransfer.types.includes('Files')) return;
     event.preventDefault();
     dragDepth.current = 0;
     setDragging(false);

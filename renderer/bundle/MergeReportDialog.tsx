@@ -41,7 +41,9 @@ export function MergeReportDialog({
         <li>
           {report.annotationsAdded} verdicts added, {report.annotationsUnchanged} already here
         </li>
-        <li>{report.conflicts} conflicts (both sides kept; nothing of yours was changed)</li>
+        <li>
+          {report.conflicts} conflicts (both sides kept; none of your verdicts or link decisions was changed)
+        </li>
       </ul>
       {result.warning !== null && <p className="status error">{result.warning}</p>}
       {result.conflicts.length > 0 && (

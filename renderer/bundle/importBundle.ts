@@ -36,7 +36,16 @@ export async function importBundle(
   if (!parsed.ok) throw new Error(`${file.name}: ${parsed.error}`);
   const { bundle } = parsed;
 
-  let project: ProjectRecord | null = openProjectId === null ? null : await getProject(db, openProjectId);
+  // The open project takes the bundle only when it is the same project or reads one of the same
+  // PDFs (a revised other one); a bundle of another code never lands on this project's units.
+  const open = openProjectId === null ? null : await getProject(db, openProjectId);
+  let project: ProjectRecord | null =
+    open !== null &&
+    (open.id === bundle.project.id ||
+      open.lawFingerprint === bundle.project.lawFingerprint ||
+      open.codeFingerprint === bundle.project.codeFingerprint)
+      ? open
+      : null;
   let created = false;
   if (project === null) {
     const projects = await listProjects(db);

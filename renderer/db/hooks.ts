@@ -92,16 +92,23 @@ export function useProject(id: string | null | undefined): ProjectRecord | null 
   return useLiveQuery(async () => (id == null ? null : getProject(db, id)), [db, id]);
 }
 
-/** A document's clause tree; null if it is not in the library (or no fingerprint). */
+/**
+ * A document's clause tree; null if it is not in the library (or no fingerprint); undefined while
+ * it loads. The answer carries the fingerprint it is for: when the fingerprint changes, the live
+ * query keeps its previous answer until the new one arrives, and that answer (a null from before
+ * the project was known, say) must not pass for this document's.
+ */
 export function useTree(fingerprint: string | null | undefined): ClauseTree | null | undefined {
   const db = useDb();
+  const key = fingerprint ?? null;
   // A tree already in memory shows on the first render, not one render later.
-  const cached = fingerprint == null ? null : treeCache(db).get(fingerprint);
-  return useLiveQuery(
-    async () => (fingerprint == null ? null : cachedTree(db, fingerprint)),
-    [db, fingerprint],
-    cached,
+  const cached = key === null ? null : treeCache(db).get(key);
+  const answer = useLiveQuery(
+    async () => ({ key, tree: key === null ? null : await cachedTree(db, key) }),
+    [db, key],
+    cached === undefined ? undefined : { key, tree: cached },
   );
+  return answer === undefined || answer.key !== key ? undefined : answer.tree;
 }
 
 /** Every link of a project, grouped by code unit, best suggestion first within each. */

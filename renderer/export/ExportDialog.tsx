@@ -56,7 +56,8 @@ export function ExportDialog({
   const { platform } = useServices();
   const [format, setFormat] = useState<ExportFormat>('md');
   const [includeSuggestions, setIncludeSuggestions] = useState(false);
-  const [quoteLength, setQuoteLength] = useState(600);
+  const [quoteText, setQuoteText] = useState('600');
+  const quoteLength = Math.min(5000, Math.max(80, Number.parseInt(quoteText, 10) || 600));
   const [stances, setStances] = useState<ReviewStance[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [date] = useState(() => new Date().toISOString());
@@ -140,10 +141,9 @@ export function ExportDialog({
                   min={80}
                   max={5000}
                   step={20}
-                  value={quoteLength}
-                  onChange={(e) =>
-                    setQuoteLength(Math.min(5000, Math.max(80, Number(e.target.value) || 600)))
-                  }
+                  value={quoteText}
+                  onChange={(e) => setQuoteText(e.target.value)}
+                  onBlur={() => setQuoteText(String(quoteLength))}
                 />
               </label>
               <fieldset>

@@ -39,14 +39,17 @@ export async function createLinkedProject(
   }
   const report = await pipeline.link(law, code, signal === undefined ? {} : { signal });
   signal?.throwIfAborted();
-  const project = await createProject(db, {
-    name: input.name.trim() || defaultProjectName(code.document.title, law.document.title),
-    lawFingerprint: input.lawFingerprint,
-    codeFingerprint: input.codeFingerprint,
-    sample: input.sample ?? false,
+  // One transaction: a project is never left behind without its suggestions.
+  return db.transaction('rw', [db.documents, db.projects, db.links, db.annotations], async () => {
+    const project = await createProject(db, {
+      name: input.name.trim() || defaultProjectName(code.document.title, law.document.title),
+      lawFingerprint: input.lawFingerprint,
+      codeFingerprint: input.codeFingerprint,
+      sample: input.sample ?? false,
+    });
+    await saveSuggestions(db, project.id, report);
+    return project;
   });
-  await saveSuggestions(db, project.id, report);
-  return project;
 }
 
 /** "Code title vs law title", shortened for lists. */

@@ -7,6 +7,7 @@ import type { LinkReport } from '../../src/linking/index';
 import type { ClauseTree } from '../../src/model/clause';
 import {
   isPipelineReply,
+  isRequestId,
   type FailureCode,
   type LinkedReply,
   type ParsedReply,
@@ -133,7 +134,22 @@ export function createPipelineWith(host: PipelineHost): Pipeline {
   }
 
   function receive(data: unknown): void {
-    if (!isPipelineReply(data)) return;
+    if (!isPipelineReply(data)) {
+      // A final answer to one of our calls that fails its checks ends that call, instead of leaving
+      // its spinner turning for ever. A malformed progress note is only a note: it is dropped, as
+      // are messages without one of our ids (pdf.js's own `ready`).
+      const reply =
+        typeof data === 'object' && data !== null
+          ? (data as { readonly id?: unknown; readonly type?: unknown })
+          : {};
+      if (
+        isRequestId(reply.id) &&
+        (reply.type === 'parsed' || reply.type === 'linked' || reply.type === 'failed')
+      ) {
+        pending.get(reply.id)?.fail(new PipelineError('internal', PIPELINE_MESSAGES.unexpected));
+      }
+      return;
+    }
     const entry = pending.get(data.id);
     if (entry === undefined) return;
     switch (data.type) {

@@ -72,8 +72,17 @@ function RationaleField({
     dirty.current = false;
     save.current(latest.current);
   };
-  // Unmounting (selecting another unit) must not lose the last keystrokes.
-  useEffect(() => () => flush(), []);
+  // Unmounting (selecting another unit), hiding or closing the window must not lose the last keystrokes.
+  useEffect(() => {
+    const onHide = (): void => flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      flush();
+    };
+  }, []);
 
   return (
     <textarea
@@ -97,6 +106,8 @@ export interface AnnotationEditorProps {
   /** What the verdict is about, e.g. `Measure 9.3` or `Measure 9.3 → Article 55(1), point (c)`. */
   readonly subject: string;
   readonly annotation: Annotation | undefined;
+  /** Colleagues' verdicts here (merged from their bundles): shown, never edited in the user's name. */
+  readonly others: readonly Annotation[];
   readonly suggestion: SuggestedStance | null;
   /** Where the suggestion came from, e.g. `compared with Article 55(1), point (c)`. */
   readonly suggestionBasis: string | null;
@@ -115,6 +126,25 @@ export function AnnotationEditor(props: AnnotationEditorProps) {
   const adopted = annotation?.fromSuggestion === true && suggestion !== null && stance === suggestion.stance;
   return (
     <section className="editor" aria-label={`Verdict: ${props.subject}`} data-testid={props.testId}>
+      {props.others.length > 0 && (
+        <div className="others" data-testid="other-verdicts">
+          <div className="field-label">Also recorded by colleagues</div>
+          <ul>
+            {props.others.map((other) => (
+              <li key={other.id}>
+                <b>{other.author || 'An unnamed author'}</b>:{' '}
+                <span className={`stance-text stance-${other.stance ?? 'none'}`}>
+                  {other.stance ?? 'no stance'}
+                </span>
+                , {other.status}
+                {other.tags.length > 0 ? ` · ${other.tags.join(', ')}` : ''} · updated{' '}
+                {formatWhen(other.updatedAt)}
+                {other.rationale !== '' && <p className="other-rationale">{other.rationale}</p>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {suggestion !== null && (
         <div className={`suggestion${adopted ? ' adopted' : ''}`} data-testid="suggestion">
           <div className="suggestion-head">

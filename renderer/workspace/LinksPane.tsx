@@ -5,7 +5,13 @@ import type { TreeIndex } from '../../src/linking/index';
 import type { Unit } from '../../src/model/clause';
 import type { Annotation, LinkRecord } from '../../src/model/review';
 import { unitQuote } from '../../src/model/quote';
-import { compareWithProvisions, groupLinks, provisionContext } from '../../src/review/index';
+import {
+  compareWithProvisions,
+  groupLinks,
+  provisionContext,
+  spotKey,
+  type SpotVerdicts,
+} from '../../src/review/index';
 import { addUserLink, setLinkStatus, useDb } from '../db';
 import { AnnotationEditor } from './AnnotationEditor';
 import { MarkedText } from './MarkedText';
@@ -32,8 +38,13 @@ const BASIS_LABELS: Readonly<Record<string, string>> = {
 function LinkVerdict({
   link,
   annotation,
+  others,
   ...shared
-}: Shared & { readonly link: LinkRecord; readonly annotation: Annotation | undefined }) {
+}: Shared & {
+  readonly link: LinkRecord;
+  readonly annotation: Annotation | undefined;
+  readonly others: readonly Annotation[];
+}) {
   const { code, law, unit } = shared;
   const index = useMemo(() => code.tree.units.findIndex((u) => u.id === unit.id), [code, unit.id]);
   const writer = useAnnotationWriter(
@@ -55,6 +66,7 @@ function LinkVerdict({
     <AnnotationEditor
       subject={`${formatCitation(unit.id)} → ${formatCitation(link.target)}`}
       annotation={writer.annotation}
+      others={others}
       suggestion={link.suggestedStance ?? comparison?.suggestedStance ?? null}
       suggestionBasis={`compared with ${formatCitation(link.target)}`}
       knownTags={shared.knownTags}
@@ -69,8 +81,13 @@ function LinkVerdict({
 function LinkCard({
   link,
   annotation,
+  others,
   ...shared
-}: Shared & { readonly link: LinkRecord; readonly annotation: Annotation | undefined }) {
+}: Shared & {
+  readonly link: LinkRecord;
+  readonly annotation: Annotation | undefined;
+  readonly others: readonly Annotation[];
+}) {
   const db = useDb();
   const { code, law, unit } = shared;
   const context = useMemo(() => provisionContext(law, link.target), [law, link.target]);
@@ -158,8 +175,8 @@ function LinkCard({
         </details>
       )}
       {link.status === 'accepted' &&
-        (showVerdict || annotation !== undefined ? (
-          <LinkVerdict link={link} annotation={annotation} {...shared} />
+        (showVerdict || annotation !== undefined || others.length > 0 ? (
+          <LinkVerdict link={link} annotation={annotation} others={others} {...shared} />
         ) : (
           <button
             type="button"
@@ -236,13 +253,20 @@ function AddLink({ projectId, law, unit, onError }: Pick<Shared, 'projectId' | '
 export function LinksPane(
   props: Shared & {
     readonly links: readonly LinkRecord[];
-    readonly annotations: ReadonlyMap<string, Annotation>;
+    /** Verdicts by unit and link: the user's own to edit, colleagues' to read. */
+    readonly spots: ReadonlyMap<string, SpotVerdicts>;
   },
 ) {
-  const { links, annotations, ...shared } = props;
+  const { links, spots, ...shared } = props;
   const groups = groupLinks(links);
   const card = (link: LinkRecord) => (
-    <LinkCard key={link.id} link={link} annotation={annotations.get(link.target)} {...shared} />
+    <LinkCard
+      key={link.id}
+      link={link}
+      annotation={spots.get(spotKey(shared.unit.id, link.target))?.mine}
+      others={spots.get(spotKey(shared.unit.id, link.target))?.others ?? []}
+      {...shared}
+    />
   );
   return (
     <section className="pane-body links-pane" aria-label="Linked provisions of the law">

@@ -30,7 +30,7 @@ export function TagInput({
     if (event.key === 'Enter' || event.key === ',') {
       event.preventDefault();
       add();
-    } else if (event.key === 'Backspace' && text === '' && tags.length > 0) {
+    } else if (event.key === 'Backspace' && !event.repeat && text === '' && tags.length > 0) {
       onChange(tags.slice(0, -1));
     }
   };

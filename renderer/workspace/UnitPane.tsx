@@ -18,6 +18,8 @@ export interface UnitPaneProps {
   /** The unit's links, accepted first (see orderLinks). */
   readonly links: readonly LinkRecord[];
   readonly annotation: Annotation | undefined;
+  /** Colleagues' verdicts on this unit (merged from their bundles), shown read-only. */
+  readonly others: readonly Annotation[];
   readonly knownTags: readonly string[];
   readonly author: string;
   readonly onError: (error: unknown) => void;
@@ -117,6 +119,7 @@ export function UnitPane(props: UnitPaneProps) {
       <AnnotationEditor
         subject={citation}
         annotation={writer.annotation}
+        others={props.others}
         suggestion={comparison?.suggestedStance ?? null}
         suggestionBasis={comparison === null ? null : `compared with ${againstText}`}
         knownTags={props.knownTags}

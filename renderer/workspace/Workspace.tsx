@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCitation } from '../../src/citations/index';
 import { TreeIndex } from '../../src/linking/index';
 import type { Annotation, LinkRecord } from '../../src/model/review';
-import { reviewProgress, unitAnnotations, reviewableUnits } from '../../src/review/index';
+import { reviewProgress, reviewableUnits, spotKey, verdictsBySpot } from '../../src/review/index';
 import {
   putSetting,
   redo,
@@ -44,10 +44,12 @@ function clampWidths(widths: readonly number[]): [number, number] {
   return [pick(widths[0], DEFAULT_WIDTHS[0]), pick(widths[1], DEFAULT_WIDTHS[1])];
 }
 
+/** Where Ctrl+Z belongs to the field (its own text undo): text areas and text-like inputs. */
 function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
   return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+    target instanceof HTMLInputElement && /^(text|search|email|url|tel|number|password)$/.test(target.type)
   );
 }
 
@@ -73,6 +75,7 @@ export function Workspace(props: WorkspaceProps) {
     if (!open) setExportAnswered(props.exportRequest);
   };
   const [widths, setWidths] = useState<[number, number] | null>(null);
+  const latestWidths = useRef<[number, number] | null>(null);
   const shown = widths ?? clampWidths(storedWidths ?? DEFAULT_WIDTHS);
 
   const law = useMemo(() => (lawTree ? new TreeIndex(lawTree) : null), [lawTree]);
@@ -94,19 +97,13 @@ export function Workspace(props: WorkspaceProps) {
       if (link.status === 'accepted') out.set(link.source, (out.get(link.source) ?? 0) + 1);
     return out;
   }, [links]);
-  const verdicts = useMemo(() => unitAnnotations(annotations ?? []), [annotations]);
-  const linkVerdicts = useMemo(() => {
-    const out = new Map<string, Map<string, Annotation>>();
-    for (const annotation of annotations ?? []) {
-      if (annotation.target === null) continue;
-      const perUnit = out.get(annotation.source) ?? new Map<string, Annotation>();
-      const seen = perUnit.get(annotation.target);
-      if (seen === undefined || seen.updatedAt < annotation.updatedAt)
-        perUnit.set(annotation.target, annotation);
-      out.set(annotation.source, perUnit);
-    }
+  const spots = useMemo(() => verdictsBySpot(annotations ?? [], author), [annotations, author]);
+  const badges = useMemo(() => {
+    const out = new Map<string, Annotation>();
+    for (const spot of spots.values())
+      if (spot.shown && spot.shown.target === null) out.set(spot.shown.source, spot.shown);
     return out;
-  }, [annotations]);
+  }, [spots]);
   const knownTags = useMemo(
     () => [...new Set((annotations ?? []).flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)),
     [annotations],
@@ -120,8 +117,25 @@ export function Workspace(props: WorkspaceProps) {
   const selected = props.unitId !== null && code?.byId.has(props.unitId) ? props.unitId : firstUnit;
   const unit = selected !== null ? code?.byId.get(selected) : undefined;
 
-  const doUndo = useCallback(() => void undo(db, projectId).catch(onError), [db, projectId, onError]);
-  const doRedo = useCallback(() => void redo(db, projectId).catch(onError), [db, projectId, onError]);
+  const [lastStep, setLastStep] = useState<string | null>(null);
+  const { onSelectUnit } = props;
+  // Undo and redo go to the unit whose verdict they change, and say what they did: an edit made
+  // elsewhere is never reverted out of sight.
+  const step = useCallback(
+    (which: 'undo' | 'redo') => {
+      (which === 'undo' ? undo(db, projectId) : redo(db, projectId)).then((done) => {
+        if (done === null) return;
+        const { source, target } = done.annotation;
+        onSelectUnit(source);
+        setLastStep(
+          `${which === 'undo' ? 'Undid' : 'Redid'} a verdict edit on ${formatCitation(source)}${target === null ? '' : ` → ${formatCitation(target)}`}.`,
+        );
+      }, onError);
+    },
+    [db, projectId, onError, onSelectUnit],
+  );
+  const doUndo = useCallback(() => step('undo'), [step]);
+  const doRedo = useCallback(() => step('redo'), [step]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
@@ -172,11 +186,15 @@ export function Workspace(props: WorkspaceProps) {
   }
 
   const resize = (which: 0 | 1, delta: number): void => {
-    const next: [number, number] = [...shown];
-    next[which] = which === 0 ? shown[0] + delta : shown[1] - delta;
-    setWidths(clampWidths(next));
+    const next: [number, number] = [...(latestWidths.current ?? shown)];
+    next[which] = which === 0 ? next[0] + delta : next[1] - delta;
+    latestWidths.current = clampWidths(next);
+    setWidths(latestWidths.current);
   };
-  const persist = (): void => void putSetting(db, 'paneWidths', [...shown]).catch(onError);
+  // Stores what `resize` computed last: a key press resizes and persists in one go, before React
+  // has rendered the new widths.
+  const persist = (): void =>
+    void putSetting(db, 'paneWidths', [...(latestWidths.current ?? shown)]).catch(onError);
   const unitLinks = unit ? (linksBySource.get(unit.id) ?? []) : [];
   const lawDocument = documents?.find((d) => d.fingerprint === project.lawFingerprint);
   const codeDocument = documents?.find((d) => d.fingerprint === project.codeFingerprint);
@@ -196,6 +214,11 @@ export function Workspace(props: WorkspaceProps) {
             {progress.reviewed} of {progress.total} reviewed
           </span>
         </div>
+        {lastStep !== null && (
+          <span className="muted small" role="status" data-testid="last-step">
+            {lastStep}
+          </span>
+        )}
         <button
           type="button"
           className="secondary"
@@ -210,7 +233,7 @@ export function Workspace(props: WorkspaceProps) {
           onClick={doUndo}
           disabled={!history?.canUndo}
           data-testid="undo"
-          title="Undo (Ctrl+Z)"
+          title="Undo the last verdict edit (Ctrl+Z)"
         >
           Undo
         </button>
@@ -220,7 +243,7 @@ export function Workspace(props: WorkspaceProps) {
           onClick={doRedo}
           disabled={!history?.canRedo}
           data-testid="redo"
-          title="Redo (Ctrl+Shift+Z)"
+          title="Redo the verdict edit undone last (Ctrl+Shift+Z)"
         >
           Redo
         </button>
@@ -235,7 +258,7 @@ export function Workspace(props: WorkspaceProps) {
             nodes={nodes}
             selected={selected}
             onSelect={props.onSelectUnit}
-            verdicts={verdicts}
+            verdicts={badges}
             accepted={acceptedCount}
           />
         </nav>
@@ -256,7 +279,8 @@ export function Workspace(props: WorkspaceProps) {
               law={law}
               unit={unit}
               links={unitLinks}
-              annotation={verdicts.get(unit.id)}
+              annotation={spots.get(spotKey(unit.id, null))?.mine}
+              others={spots.get(spotKey(unit.id, null))?.others ?? []}
               knownTags={knownTags}
               author={author}
               onError={onError}
@@ -280,7 +304,7 @@ export function Workspace(props: WorkspaceProps) {
               law={law}
               unit={unit}
               links={unitLinks}
-              annotations={linkVerdicts.get(unit.id) ?? new Map()}
+              spots={spots}
               knownTags={knownTags}
               author={author}
               onError={onError}

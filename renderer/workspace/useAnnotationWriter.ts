@@ -62,7 +62,18 @@ export function useAnnotationWriter(
       pending.current += 1;
       queue.current = queue.current
         .then(async () => {
-          const base = (await db.annotations.get(id)) ?? create();
+          // An annotation this author already has here (made by an editor that was just unmounted,
+          // before the live query caught up) is edited, never doubled.
+          let base =
+            (await db.annotations.get(id)) ??
+            (await db.annotations
+              .where('[projectId+source]')
+              .equals([at.projectId, at.source])
+              .filter((a) => a.target === at.target && a.author === by)
+              .first()) ??
+            create();
+          // A verdict written before the user gave their name becomes theirs on the next edit.
+          if (base.author === '' && by !== '') base = { ...base, author: by };
           await saveAnnotation(
             db,
             { ...base, ...patch, updatedAt: new Date().toISOString() },

@@ -2,3 +2,4 @@
 export * from './progress';
 export * from './links';
 export * from './context';
+export * from './verdicts';

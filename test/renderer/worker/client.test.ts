@@ -342,3 +342,12 @@ describe('the pipeline end to end, with the real handler in Node', () => {
     expect(host.started).toBe(2);
   });
 });
+
+describe('a broken final answer', () => {
+  it('ends the call with a plain error instead of leaving it waiting', async () => {
+    const { pipeline, worker } = scripted();
+    const parsing = pipeline.parse(PDF);
+    worker(0).say({ type: 'parsed', id: worker(0).received[0]?.id, tree: { nonsense: true } });
+    await expect(parsing).rejects.toMatchObject({ code: 'internal', message: PIPELINE_MESSAGES.unexpected });
+  });
+});
