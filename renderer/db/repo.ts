@@ -24,6 +24,19 @@ export const HISTORY_LIMIT = 500;
 
 const nowIso = (): string => new Date().toISOString();
 
+/**
+ * Rows written per request. IndexedDB clones every row of a request on the calling thread in one
+ * go: the AI Act's 1,625 clauses (with their page boxes) or 2,500 links in one `bulkAdd` held the
+ * page for 150–300 ms. In batches, the page handles input between them; the transaction, and so
+ * the all-or-nothing write, is the same.
+ */
+const WRITE_BATCH = 200;
+
+async function inBatches<T>(rows: readonly T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += WRITE_BATCH)
+    await write(rows.slice(start, start + WRITE_BATCH));
+}
+
 /** Opens (creating or upgrading as needed) the app's database; rejects if IndexedDB is unavailable. */
 export async function openDb(name: string = DB_NAME): Promise<CrosswalkDb> {
   const db = new CrosswalkDb(name);
@@ -75,8 +88,9 @@ export async function saveDocument(
     await db.files.put({ fingerprint, bytes: own });
     // Rows left by an interrupted delete would clash with the new ones.
     await db.clauses.where('doc').equals(fingerprint).delete();
-    await db.clauses.bulkAdd(
+    await inBatches(
       tree.units.map((unit, order): StoredUnit => ({ ...unit, doc: fingerprint, order })),
+      (batch) => db.clauses.bulkAdd(batch),
     );
     return { record, existed: false };
   });
@@ -291,7 +305,7 @@ export async function saveSuggestions(
       )
       .map((l) => l.id);
     await db.links.bulkDelete(stale);
-    await db.links.bulkPut([...next.values()]);
+    await inBatches([...next.values()], (batch) => db.links.bulkPut(batch));
     return { added, refreshed, removed: stale.length };
   });
 }
