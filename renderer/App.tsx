@@ -21,7 +21,11 @@ import { AboutDialog } from './ui/AboutDialog';
 import { isAbort, plainMessage } from './ui/errors';
 import { SettingsDialog } from './ui/SettingsDialog';
 import type { Pipeline } from './worker/pipeline';
+import { Overview } from './overview/Overview';
+import { PageView } from './page/PageView';
 import { Workspace } from './workspace/Workspace';
+import { ShortcutHelp } from './keyboard/ShortcutHelp';
+import { useShortcuts } from './keyboard/useShortcuts';
 
 function subscribeHash(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
@@ -240,6 +244,22 @@ function Shell() {
     [platform, importer, navigate, openSample, exportMemo, mergeBundle, setDark, dark],
   );
 
+  // Outside the workspace (which has its own), g w / g o move between the project's screens.
+  const [helpOpen, setHelpOpen] = useState(false);
+  const projectId = route.view === 'library' ? null : route.projectId;
+  useShortcuts(
+    {
+      onWorkspace: () => {
+        if (projectId !== null) navigate({ view: 'workspace', projectId, unitId: null });
+      },
+      onOverview: () => {
+        if (projectId !== null) navigate({ view: 'overview', projectId });
+      },
+      onHelp: () => setHelpOpen((open) => !open),
+    },
+    (route.view === 'overview' || route.view === 'page') && dialog === null && !helpOpen,
+  );
+
   const onDragEnter = (event: DragEvent): void => {
     if (!event.dataTransfer.types.includes('Files')) return;
     event.preventDefault();
@@ -336,7 +356,7 @@ function Shell() {
           linkError={linkError}
           busyLabel={busy !== null && busy.cancel === null ? busy.label : null}
         />
-      ) : (
+      ) : route.view === 'workspace' ? (
         <Workspace
           key={route.projectId}
           projectId={route.projectId}
@@ -346,6 +366,32 @@ function Shell() {
           onSetAuthor={() => setDialog('settings')}
           onError={onError}
           exportRequest={exportRequest}
+          onOpenPage={(doc, clauseId) =>
+            navigate({ view: 'page', projectId: route.projectId, doc, clauseId, from: route.unitId })
+          }
+          onOpenOverview={() => navigate({ view: 'overview', projectId: route.projectId })}
+        />
+      ) : route.view === 'overview' ? (
+        <Overview
+          key={route.projectId}
+          projectId={route.projectId}
+          onOpenUnit={(unitId) => navigate({ view: 'workspace', projectId: route.projectId, unitId })}
+          onBack={() => navigate({ view: 'workspace', projectId: route.projectId, unitId: null })}
+        />
+      ) : (
+        <PageView
+          key={`${route.projectId}/${route.doc}/${route.clauseId}`}
+          projectId={route.projectId}
+          doc={route.doc}
+          clauseId={route.clauseId}
+          from={route.from}
+          onBack={() =>
+            navigate({
+              view: 'workspace',
+              projectId: route.projectId,
+              unitId: route.from ?? (route.doc === 'code' ? route.clauseId : null),
+            })
+          }
         />
       )}
       {merged !== null && (
@@ -367,6 +413,7 @@ function Shell() {
           onError={onError}
         />
       )}
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {dialog === 'about' && <AboutDialog platform={platform} onClose={() => setDialog(null)} />}
       {dragging && (
         <div className="drop-hint" aria-hidden="true">

@@ -1,31 +1,70 @@
 /**
  * Where the user is, kept in the URL's hash so a reload (or the desktop app's restart) lands on the
- * same project and unit: `#/` is the library, `#/p/<project>` a workspace, `#/p/<project>/<unit>`
- * a workspace with a code unit selected.
+ * same screen:
+ * - `#/` the library;
+ * - `#/p/<project>` a workspace, `#/p/<project>/<unit>` with a code unit selected;
+ * - `#/p/<project>/overview` the project's overview;
+ * - `#/p/<project>/page/<law|code>/<clause>` the original PDF page of a clause, with
+ *   `/<unit>` after it when opened from a code unit (Back returns there).
  */
 export type Route =
   | { readonly view: 'library' }
-  | { readonly view: 'workspace'; readonly projectId: string; readonly unitId: string | null };
-
-/** Reads a hash; anything unknown is the library. */
-export function parseRoute(hash: string): Route {
-  const match = /^#\/p\/([^/]+)(?:\/([^/]+))?$/.exec(hash);
-  if (match === null) return { view: 'library' };
-  try {
-    return {
-      view: 'workspace',
-      projectId: decodeURIComponent(match[1] ?? ''),
-      unitId: match[2] === undefined ? null : decodeURIComponent(match[2]),
+  | { readonly view: 'workspace'; readonly projectId: string; readonly unitId: string | null }
+  | { readonly view: 'overview'; readonly projectId: string }
+  | {
+      readonly view: 'page';
+      readonly projectId: string;
+      readonly doc: 'law' | 'code';
+      readonly clauseId: string;
+      readonly from: string | null;
     };
+
+const LIBRARY: Route = { view: 'library' };
+
+/** Reads a hash; anything unknown or malformed is the library. */
+export function parseRoute(hash: string): Route {
+  const match = /^#\/p\/(.+)$/.exec(hash);
+  if (match === null) return LIBRARY;
+  let parts: string[];
+  try {
+    parts = (match[1] ?? '').split('/').map(decodeURIComponent);
   } catch {
-    // A malformed escape (`%E0`) in a hand-edited URL: fall back to the library.
-    return { view: 'library' };
+    // A malformed escape (`%E0`) in a hand-edited URL.
+    return LIBRARY;
   }
+  const [projectId = '', second, third, fourth, fifth, ...rest] = parts;
+  if (projectId === '' || rest.length > 0) return LIBRARY;
+  if (second === undefined) return { view: 'workspace', projectId, unitId: null };
+  if (second === 'overview' && third === undefined) return { view: 'overview', projectId };
+  if (second === 'page') {
+    if ((third !== 'law' && third !== 'code') || fourth === undefined || fourth === '') return LIBRARY;
+    return {
+      view: 'page',
+      projectId,
+      doc: third,
+      clauseId: fourth,
+      from: fifth === undefined || fifth === '' ? null : fifth,
+    };
+  }
+  if (third !== undefined || second === '') return LIBRARY;
+  return { view: 'workspace', projectId, unitId: second };
 }
 
 /** The hash for a route. */
 export function formatRoute(route: Route): string {
-  if (route.view === 'library') return '#/';
-  const base = `#/p/${encodeURIComponent(route.projectId)}`;
-  return route.unitId === null ? base : `${base}/${encodeURIComponent(route.unitId)}`;
+  const enc = encodeURIComponent;
+  switch (route.view) {
+    case 'library':
+      return '#/';
+    case 'workspace':
+      return `#/p/${enc(route.projectId)}${route.unitId === null ? '' : `/${enc(route.unitId)}`}`;
+    case 'overview':
+      return `#/p/${enc(route.projectId)}/overview`;
+    case 'page':
+      return `#/p/${enc(route.projectId)}/page/${route.doc}/${enc(route.clauseId)}${route.from === null ? '' : `/${enc(route.from)}`}`;
+    default: {
+      const unreachable: never = route;
+      return unreachable;
+    }
+  }
 }

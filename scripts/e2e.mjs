@@ -13,7 +13,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appScenarios } from './e2e/app.mjs';
+import { axeScenarios } from './e2e/axe.mjs';
 import { corpusScenarios } from './e2e/corpus.mjs';
+import { keyboardScenarios } from './e2e/keyboard.mjs';
+import { overviewScenarios } from './e2e/overview.mjs';
+import { pageScenarios } from './e2e/page.mjs';
+import { searchScenarios } from './e2e/search.mjs';
 import {
   assert,
   check,
@@ -57,6 +62,12 @@ async function main() {
 
     await appScenarios({ page, origin: server.origin, root, traffic });
     await corpusScenarios({ page, root, screenshots });
+    const env = { page, origin: server.origin, root, traffic, screenshots };
+    await pageScenarios(env);
+    await searchScenarios(env);
+    await overviewScenarios(env);
+    await keyboardScenarios(env);
+    await axeScenarios(env);
 
     await check('no request went to another origin', async () => {
       assert(traffic.requests.length > 0, 'no requests were recorded at all');

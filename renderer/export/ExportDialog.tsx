@@ -167,7 +167,9 @@ export function ExportDialog({
             Preview ({output.length.toLocaleString()} characters
             {output.length > PREVIEW_CHARS ? ', first part shown' : ''})
           </div>
-          <pre data-testid="export-preview">{output.slice(0, PREVIEW_CHARS)}</pre>
+          <pre data-testid="export-preview" tabIndex={0} role="region" aria-label="Preview">
+            {output.slice(0, PREVIEW_CHARS)}
+          </pre>
         </div>
       </div>
       {message !== null && (

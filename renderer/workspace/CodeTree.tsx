@@ -10,6 +10,8 @@ interface TreeProps {
   readonly onSelect: (id: string) => void;
   readonly verdicts: ReadonlyMap<string, Annotation>;
   readonly accepted: ReadonlyMap<string, number>;
+  /** Units a filter leaves visible (with their ancestors); null when no filter is set. */
+  readonly visible: ReadonlySet<string> | null;
 }
 
 function containsSelected(node: CodeNode, selected: string | null): boolean {
@@ -23,20 +25,26 @@ const Node = memo(function Node({ node, ...props }: TreeProps & { readonly node:
   const { unit } = node;
   const [open, setOpen] = useState<boolean | null>(null);
   // Commitments start open; measures open when the selection is inside them.
-  const expanded = open ?? (node.depth === 0 || containsSelected(node, props.selected));
+  // With a filter set, every branch that still has something to show is open.
+  const expanded =
+    open ?? (props.visible !== null || node.depth === 0 || containsSelected(node, props.selected));
+  const children =
+    props.visible === null
+      ? node.children
+      : node.children.filter((child) => props.visible?.has(child.unit.id));
   const verdict = props.verdicts.get(unit.id);
   const links = props.accepted.get(unit.id) ?? 0;
   const title = unit.heading ? oneLine(unit.heading, 90) : oneLine(unit.text, 90);
   return (
     <li
       role="treeitem"
-      aria-expanded={node.children.length > 0 ? expanded : undefined}
+      aria-expanded={children.length > 0 ? expanded : undefined}
       aria-selected={props.selected === unit.id}
     >
       <div
         className={`tree-row depth-${Math.min(node.depth, 3)}${props.selected === unit.id ? ' selected' : ''}`}
       >
-        {node.children.length > 0 ? (
+        {children.length > 0 ? (
           <button
             type="button"
             className="twisty"
@@ -66,9 +74,9 @@ const Node = memo(function Node({ node, ...props }: TreeProps & { readonly node:
         )}
         <StanceBadge annotation={verdict} />
       </div>
-      {expanded && node.children.length > 0 && (
+      {expanded && children.length > 0 && (
         <ul role="group">
-          {node.children.map((child) => (
+          {children.map((child) => (
             <Node key={child.unit.id} node={child} {...props} />
           ))}
         </ul>
@@ -81,9 +89,12 @@ const Node = memo(function Node({ node, ...props }: TreeProps & { readonly node:
 export function CodeTree(props: TreeProps) {
   if (props.nodes.length === 0)
     return <p className="muted pad">This document has no commitments or measures to review.</p>;
+  const roots =
+    props.visible === null ? props.nodes : props.nodes.filter((node) => props.visible?.has(node.unit.id));
+  if (roots.length === 0) return <p className="muted pad">No unit matches the filters.</p>;
   return (
     <ul className="code-tree" role="tree" aria-label="Code units">
-      {props.nodes.map((node) => (
+      {roots.map((node) => (
         <Node key={node.unit.id} node={node} {...props} />
       ))}
     </ul>

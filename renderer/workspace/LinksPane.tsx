@@ -26,6 +26,8 @@ interface Shared {
   readonly author: string;
   readonly onError: (error: unknown) => void;
   readonly onSetAuthor: () => void;
+  /** Opens a clause's original PDF page. */
+  readonly onOpenPage: (doc: 'law' | 'code', clauseId: string) => void;
 }
 
 const BASIS_LABELS: Readonly<Record<string, string>> = {
@@ -107,6 +109,15 @@ function LinkCard({
       <header>
         <h3 className="citation">{citation}</h3>
         <div className="link-actions">
+          <button
+            type="button"
+            className="link"
+            onClick={() => shared.onOpenPage('law', link.target)}
+            data-testid="open-page-link"
+            title="Open the original page of the law"
+          >
+            Page {context?.unit.page ?? ''}
+          </button>
           {link.status !== 'accepted' && (
             <button
               type="button"

@@ -24,6 +24,8 @@ export interface UnitPaneProps {
   readonly author: string;
   readonly onError: (error: unknown) => void;
   readonly onSetAuthor: () => void;
+  /** Opens a clause's original PDF page. */
+  readonly onOpenPage: (doc: 'law' | 'code', clauseId: string) => void;
 }
 
 /** The unit's own text, then its points (and their points), each as its own paragraph. */
@@ -93,7 +95,15 @@ export function UnitPane(props: UnitPaneProps) {
           {unit.heading ? <span className="unit-heading"> — {unit.heading}</span> : null}
         </h2>
         <p className="muted small">
-          Page {unit.page} of the code · clause id <code>{unit.id}</code>
+          <button
+            type="button"
+            className="link"
+            onClick={() => props.onOpenPage('code', unit.id)}
+            data-testid="open-page"
+          >
+            Original page {unit.page}
+          </button>{' '}
+          · clause id <code>{unit.id}</code>
         </p>
       </header>
       <div className="unit-text" data-testid="unit-text">

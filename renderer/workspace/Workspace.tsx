@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCitation } from '../../src/citations/index';
 import { TreeIndex } from '../../src/linking/index';
-import type { Annotation, LinkRecord } from '../../src/model/review';
+import type { Annotation, LinkRecord, ReviewStance } from '../../src/model/review';
 import { reviewProgress, reviewableUnits, spotKey, verdictsBySpot } from '../../src/review/index';
 import {
   putSetting,
@@ -17,7 +17,16 @@ import {
   useTree,
 } from '../db';
 import { ExportDialog } from '../export/ExportDialog';
-import { buildCodeTree } from './code-tree';
+import { SearchBox } from '../search/SearchBox';
+import { TreeFilters } from './TreeFilters';
+import { applyCodeFilter, EMPTY_FILTER, isFilterActive, type CodeFilter } from '../../src/review/filters';
+import { LawTree } from '../overview/LawTree';
+import { LinkedFrom } from '../overview/LinkedFrom';
+import { acceptTopSuggestion, updateUnitVerdict } from '../keyboard/actions';
+import { ShortcutHelp } from '../keyboard/ShortcutHelp';
+import { useShortcuts } from '../keyboard/useShortcuts';
+import { adjacentUnit } from '../../src/review/navigation';
+import { buildCodeTree, flattenIds } from './code-tree';
 import { CodeTree } from './CodeTree';
 import { LinksPane } from './LinksPane';
 import { Splitter } from './Splitter';
@@ -30,6 +39,8 @@ export interface WorkspaceProps {
   readonly onBack: () => void;
   readonly onSetAuthor: () => void;
   readonly onError: (error: unknown) => void;
+  readonly onOpenPage: (doc: 'law' | 'code', clauseId: string) => void;
+  readonly onOpenOverview: () => void;
   /** Bumped by File › Export memo…: opens the export dialog. */
   readonly exportRequest: number;
 }
@@ -104,6 +115,17 @@ export function Workspace(props: WorkspaceProps) {
       if (spot.shown && spot.shown.target === null) out.set(spot.shown.source, spot.shown);
     return out;
   }, [spots]);
+  const [filter, setFilter] = useState<CodeFilter>(EMPTY_FILTER);
+  const filtered = useMemo(
+    () =>
+      applyCodeFilter(nodes, filter, {
+        verdicts: badges,
+        links: links ?? [],
+        annotations: annotations ?? [],
+      }),
+    [nodes, filter, badges, links, annotations],
+  );
+  const visibleIds: ReadonlySet<string> | null = isFilterActive(filter) ? filtered.visible : null;
   const knownTags = useMemo(
     () => [...new Set((annotations ?? []).flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)),
     [annotations],
@@ -149,6 +171,54 @@ export function Workspace(props: WorkspaceProps) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [doUndo, doRedo]);
+
+  /** A law provision found by search: the code unit that links to it, else its page. */
+  const openLawUnit = (lawId: string): void => {
+    const linking = (links ?? []).filter((link) => link.target === lawId && link.status !== 'rejected');
+    const best = linking.find((link) => link.status === 'accepted') ?? linking[0];
+    if (best !== undefined) {
+      setLeftTab('code');
+      props.onSelectUnit(best.source);
+    } else {
+      setLeftTab('law');
+      setLawSelected(lawId);
+    }
+  };
+
+  // Keyboard-first review: j/k, 1–6, a, r, /, g o, ? (see renderer/keyboard).
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [leftTab, setLeftTab] = useState<'code' | 'law'>('code');
+  const [lawSelected, setLawSelected] = useState<string | null>(null);
+  const order = useMemo(() => flattenIds(nodes), [nodes]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const verdictAt = (patch: { stance?: ReviewStance; status?: 'reviewed' }): void => {
+    if (selected === null || !codeTree) return;
+    void updateUnitVerdict(db, { projectId, units: codeTree.units, unitId: selected, author }, patch).catch(
+      onError,
+    );
+  };
+  useShortcuts(
+    {
+      onNext: () => {
+        const id = adjacentUnit(order, selected, 'next', visibleIds);
+        if (id !== null) props.onSelectUnit(id);
+      },
+      onPrevious: () => {
+        const id = adjacentUnit(order, selected, 'previous', visibleIds);
+        if (id !== null) props.onSelectUnit(id);
+      },
+      onAccept: () =>
+        void acceptTopSuggestion(db, selected === null ? [] : (linksBySource.get(selected) ?? [])).catch(
+          onError,
+        ),
+      onStance: (stance) => verdictAt({ stance }),
+      onReviewed: () => verdictAt({ status: 'reviewed' }),
+      onSearch: () => searchRef.current?.focus(),
+      onOverview: props.onOpenOverview,
+      onHelp: () => setHelpOpen((open) => !open),
+    },
+    !exporting && !helpOpen,
+  );
 
   useEffect(() => {
     if (project) document.title = `${unit ? `${formatCitation(unit.id)} — ` : ''}${project.name} — Crosswalk`;
@@ -208,6 +278,17 @@ export function Workspace(props: WorkspaceProps) {
         <h2 className="ws-title" title={`${codeTree.document.title} vs ${lawTree.document.title}`}>
           {project.name}
         </h2>
+        <SearchBox
+          law={lawTree}
+          code={codeTree}
+          annotations={annotations}
+          onOpenCodeUnit={(id) => {
+            setLeftTab('code');
+            props.onSelectUnit(id);
+          }}
+          onOpenLawUnit={openLawUnit}
+          inputRef={searchRef}
+        />
         <div className="ws-progress" data-testid="progress-reviewed">
           <progress max={Math.max(1, progress.total)} value={progress.reviewed} aria-label="Units reviewed" />
           <span>
@@ -219,6 +300,9 @@ export function Workspace(props: WorkspaceProps) {
             {lastStep}
           </span>
         )}
+        <button type="button" className="secondary" onClick={props.onOpenOverview} data-testid="nav-overview">
+          Overview
+        </button>
         <button
           type="button"
           className="secondary"
@@ -252,15 +336,54 @@ export function Workspace(props: WorkspaceProps) {
         className="panes"
         style={{ gridTemplateColumns: `${shown[0]}px 6px minmax(280px, 1fr) 6px ${shown[1]}px` }}
       >
-        <nav className="pane" aria-label="The code's commitments and measures">
-          <div className="pane-title">{codeTree.document.title || 'Code'}</div>
-          <CodeTree
-            nodes={nodes}
-            selected={selected}
-            onSelect={props.onSelectUnit}
-            verdicts={badges}
-            accepted={acceptedCount}
-          />
+        <nav
+          className="pane"
+          aria-label={leftTab === 'code' ? "The code's commitments and measures" : "The law's provisions"}
+        >
+          <div className="pane-tabs" role="group" aria-label="Browse">
+            <button
+              type="button"
+              className={leftTab === 'code' ? 'tab active' : 'tab'}
+              aria-pressed={leftTab === 'code'}
+              onClick={() => setLeftTab('code')}
+              data-testid="tab-code"
+              title={codeTree.document.title}
+            >
+              Code
+            </button>
+            <button
+              type="button"
+              className={leftTab === 'law' ? 'tab active' : 'tab'}
+              aria-pressed={leftTab === 'law'}
+              onClick={() => setLeftTab('law')}
+              data-testid="tab-law"
+              title={lawTree.document.title}
+            >
+              {lawTree.document.kind === 'act' && /2024\/1689/.test(lawTree.document.title)
+                ? 'AI Act'
+                : 'Law'}
+            </button>
+          </div>
+          {leftTab === 'code' ? (
+            <>
+              <TreeFilters
+                value={filter}
+                onChange={setFilter}
+                tags={knownTags}
+                count={{ shown: filtered.matched.size, total: filtered.total }}
+              />
+              <CodeTree
+                nodes={nodes}
+                selected={selected}
+                onSelect={props.onSelectUnit}
+                verdicts={badges}
+                visible={visibleIds}
+                accepted={acceptedCount}
+              />
+            </>
+          ) : (
+            <LawTree law={lawTree} links={links} selectedLawId={lawSelected} onSelect={setLawSelected} />
+          )}
         </nav>
         <Splitter
           label="Resize the code tree"
@@ -269,7 +392,18 @@ export function Workspace(props: WorkspaceProps) {
           onDone={persist}
         />
         <div className="pane">
-          {unit === undefined ? (
+          {leftTab === 'law' && lawSelected !== null ? (
+            <LinkedFrom
+              lawId={lawSelected}
+              law={lawTree}
+              code={codeTree}
+              links={links}
+              onOpenUnit={(id) => {
+                setLeftTab('code');
+                props.onSelectUnit(id);
+              }}
+            />
+          ) : unit === undefined ? (
             <p className="muted pad">Select a commitment or measure.</p>
           ) : (
             <UnitPane
@@ -285,6 +419,7 @@ export function Workspace(props: WorkspaceProps) {
               author={author}
               onError={onError}
               onSetAuthor={props.onSetAuthor}
+              onOpenPage={props.onOpenPage}
             />
           )}
         </div>
@@ -309,10 +444,12 @@ export function Workspace(props: WorkspaceProps) {
               author={author}
               onError={onError}
               onSetAuthor={props.onSetAuthor}
+              onOpenPage={props.onOpenPage}
             />
           )}
         </div>
       </div>
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
       {exporting && lawDocument !== undefined && codeDocument !== undefined && (
         <ExportDialog
           input={{

@@ -1,19 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, parseRoute } from '../../renderer/route';
+import { formatRoute, parseRoute, type Route } from '../../renderer/route';
 
 describe('routes in the URL hash', () => {
-  it('round-trips the library, a project and a unit', () => {
-    for (const route of [
-      { view: 'library' } as const,
-      { view: 'workspace', projectId: 'p-1', unitId: null } as const,
-      { view: 'workspace', projectId: 'a b/c', unitId: 'msr_1.2__subpara_3__point_1' } as const,
-    ]) {
-      expect(parseRoute(formatRoute(route))).toEqual(route);
-    }
+  it('round-trips every screen', () => {
+    const routes: Route[] = [
+      { view: 'library' },
+      { view: 'workspace', projectId: 'p-1', unitId: null },
+      { view: 'workspace', projectId: 'a b/c', unitId: 'msr_1.2__subpara_3__point_1' },
+      { view: 'overview', projectId: 'p-1' },
+      { view: 'page', projectId: 'p-1', doc: 'law', clauseId: 'art_55__para_1__point_c', from: 'msr_9.3' },
+      { view: 'page', projectId: 'p-1', doc: 'code', clauseId: 'msr_9.3', from: null },
+    ];
+    for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
   });
 
   it('reads anything unknown or malformed as the library', () => {
-    for (const hash of ['', '#', '#/x', '#/p/', '#/p/%E0%A4%A', '#/p/a/b/c'])
+    for (const hash of [
+      '',
+      '#',
+      '#/x',
+      '#/p/',
+      '#/p/%E0%A4%A',
+      '#/p/a/b/c',
+      '#/p/a/page/x/y',
+      '#/p/a/page/law',
+      '#/p/a/overview/x',
+      '#/p/a/page/law/b/c/d',
+    ]) {
       expect(parseRoute(hash)).toEqual({ view: 'library' });
+    }
   });
 });
