@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchNotes, summariseNotes } from './bench/notes.mjs';
 import { benchUi } from './bench/ui.mjs';
 import { median, medianOf, millis, round, seconds } from './bench/stats.mjs';
 import { ensureWebBuild } from './bench/web-build.mjs';
@@ -166,6 +167,21 @@ try {
       ),
   });
   printUi(measured);
+  if (withCode) {
+    // A project with 1,000 notes and all links of the real documents: open, type, search.
+    console.log(`\nUI with 1,000 notes: ${runs} runs…`);
+    const notes = await benchNotes({
+      root,
+      outDir: join(root, 'out', 'web'),
+      chromiumPath,
+      lawPath: file,
+      codePath: code,
+      runs,
+    });
+    const { summary, lines } = summariseNotes(notes);
+    for (const line of lines) console.log(line);
+    report.notes = summary;
+  }
   writeReport();
   console.log(`\nwritten: ${jsonPath}`);
 } catch (error) {
