@@ -1,5 +1,16 @@
 import { useMemo, useState } from 'react';
-import { buildBundle, buildMemo, renderCsv, renderMarkdown } from '../../src/export/index';
+import {
+  buildBundle,
+  buildMemo,
+  renderCsv,
+  renderDocx,
+  renderHtml,
+  renderMarkdown,
+  renderOscalMapping,
+  renderW3cAnnotations,
+  type Memo,
+} from '../../src/export/index';
+import { unitDisplayText } from '../../src/model/quote';
 import type { ClauseTree } from '../../src/model/clause';
 import {
   STANCES,
@@ -14,7 +25,7 @@ import { useServices } from '../services';
 import { Dialog } from '../ui/Dialog';
 import { plainMessage } from '../ui/errors';
 
-export type ExportFormat = 'md' | 'csv' | 'bundle';
+export type ExportFormat = 'md' | 'html' | 'docx' | 'csv' | 'bundle' | 'oscal' | 'w3c';
 
 const FORMATS: readonly {
   readonly value: ExportFormat;
@@ -23,6 +34,13 @@ const FORMATS: readonly {
   readonly ext: string;
 }[] = [
   { value: 'md', label: 'Comparison memo (Markdown)', mime: 'text/markdown', ext: 'md' },
+  { value: 'html', label: 'Comparison memo (HTML, prints to PDF)', mime: 'text/html', ext: 'html' },
+  {
+    value: 'docx',
+    label: 'Comparison memo (Word, DOCX)',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ext: 'docx',
+  },
   { value: 'csv', label: 'Table of verdicts (CSV, opens in Excel)', mime: 'text/csv', ext: 'csv' },
   {
     value: 'bundle',
@@ -30,6 +48,8 @@ const FORMATS: readonly {
     mime: 'application/json',
     ext: 'crosswalk.json',
   },
+  { value: 'oscal', label: 'OSCAL mapping collection (JSON)', mime: 'application/json', ext: 'oscal.json' },
+  { value: 'w3c', label: 'W3C Web Annotations (JSON-LD)', mime: 'application/ld+json', ext: 'jsonld' },
 ];
 
 export interface ExportInput {
@@ -46,6 +66,18 @@ export interface ExportInput {
 const PREVIEW_CHARS = 6_000;
 
 /** What is exported: the memo (Markdown), its table (CSV) or the whole review as a bundle, with a live preview. */
+/** A memo format's text (the DOCX preview is its Markdown). */
+function render(format: 'md' | 'html' | 'docx' | 'csv', memo: Memo): string {
+  switch (format) {
+    case 'html':
+      return renderHtml(memo);
+    case 'csv':
+      return renderCsv(memo);
+    default:
+      return renderMarkdown(memo);
+  }
+}
+
 export function ExportDialog({
   input,
   onClose,
@@ -62,7 +94,54 @@ export function ExportDialog({
   const [message, setMessage] = useState<string | null>(null);
   const [date] = useState(() => new Date().toISOString());
 
+  const memo = useMemo(
+    () =>
+      buildMemo(
+        {
+          law: input.law,
+          code: input.code,
+          project: input.project,
+          lawDocument: input.lawDocument,
+          codeDocument: input.codeDocument,
+          links: input.links,
+          annotations: input.annotations,
+        },
+        {
+          includeSuggestions,
+          quoteLength,
+          author: input.author,
+          date,
+          ...(stances.length > 0 ? { stances } : {}),
+        },
+      ),
+    [includeSuggestions, quoteLength, stances, input, date],
+  );
   const output = useMemo(() => {
+    if (format === 'oscal') {
+      return renderOscalMapping({
+        project: input.project,
+        lawDocument: input.lawDocument,
+        codeDocument: input.codeDocument,
+        links: input.links,
+        annotations: input.annotations,
+        uuid: () => crypto.randomUUID(),
+        now: date,
+        includeSuggestions,
+      });
+    }
+    if (format === 'w3c') {
+      const units = new Map(input.code.units.map((unit) => [unit.id as string, unit]));
+      return renderW3cAnnotations({
+        project: input.project,
+        codeDocument: input.codeDocument,
+        lawDocument: input.lawDocument,
+        annotations: input.annotations,
+        codeUnitText: (id) => {
+          const unit = units.get(id);
+          return unit === undefined ? null : unitDisplayText(unit);
+        },
+      });
+    }
     if (format === 'bundle') {
       return buildBundle({
         project: input.project,
@@ -72,34 +151,21 @@ export function ExportDialog({
         exportedAt: date,
       });
     }
-    const memo = buildMemo(
-      {
-        law: input.law,
-        code: input.code,
-        project: input.project,
-        lawDocument: input.lawDocument,
-        codeDocument: input.codeDocument,
-        links: input.links,
-        annotations: input.annotations,
-      },
-      {
-        includeSuggestions,
-        quoteLength,
-        author: input.author,
-        date,
-        ...(stances.length > 0 ? { stances } : {}),
-      },
-    );
-    return format === 'md' ? renderMarkdown(memo) : renderCsv(memo);
-  }, [format, includeSuggestions, quoteLength, stances, input, date]);
+    return render(format, memo);
+  }, [format, includeSuggestions, input, date, memo]);
 
   const chosen = FORMATS.find((f) => f.value === format) ?? FORMATS[0]!;
   const save = (): void => {
     const name = toSafeFileName(`${input.project.name}.${chosen.ext}`);
-    platform.saveFile(name, output, chosen.mime).then(
-      (saved) => setMessage(saved ? `Saved ${name}.` : 'Not saved.'),
-      (error: unknown) => setMessage(plainMessage(error)),
-    );
+    // The Word file is built when saved; the preview shows the same memo as text.
+    const contents: Promise<string | Uint8Array> =
+      format === 'docx' ? renderDocx(memo) : Promise.resolve(output);
+    contents
+      .then((bytes) => platform.saveFile(name, bytes, chosen.mime))
+      .then(
+        (saved) => setMessage(saved ? `Saved ${name}.` : 'Not saved.'),
+        (error: unknown) => setMessage(plainMessage(error)),
+      );
   };
   const toggleStance = (stance: ReviewStance): void =>
     setStances((current) =>

@@ -270,7 +270,7 @@ export function Workspace(props: WorkspaceProps) {
   const codeDocument = documents?.find((d) => d.fingerprint === project.codeFingerprint);
 
   return (
-    <div className="workspace" data-testid="workspace">
+    <main className="workspace" data-testid="workspace" aria-label="Workspace">
       <div className="ws-bar">
         <button type="button" className="link" onClick={props.onBack} data-testid="back-to-library">
           ← Library
@@ -465,6 +465,6 @@ export function Workspace(props: WorkspaceProps) {
           onClose={() => setExporting(false)}
         />
       )}
-    </div>
+    </main>
   );
 }

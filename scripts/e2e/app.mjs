@@ -81,6 +81,17 @@ export async function appScenarios({ page, origin, root, traffic }) {
         page.getByTestId('export-save').click(),
       ]);
       assert(memo.suggestedFilename().endsWith('.md'), `memo saved as ${memo.suggestedFilename()}`);
+      await dialog.getByText('Comparison memo (Word, DOCX)').click();
+      const [word] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-save').click(),
+      ]);
+      assert(word.suggestedFilename().endsWith('.docx'), `Word memo saved as ${word.suggestedFilename()}`);
+      const docx = readFileSync(await word.path());
+      assert(
+        docx.subarray(0, 4).toString('latin1') === 'PK\x03\x04',
+        'the Word memo is not a ZIP (DOCX) file',
+      );
       await dialog.getByText('Project bundle for a colleague (JSON)').click();
       const [download] = await Promise.all([
         page.waitForEvent('download'),

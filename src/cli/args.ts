@@ -4,6 +4,8 @@ export const USAGE = `Usage:
   crosswalk parse <file.pdf> [--json | --outline] [--password <password>]
   crosswalk link <law.pdf> <code.pdf> [--json | --table] [--top K]
   crosswalk compare <law.pdf> <code.pdf> <codeId> <lawId> [--json]
+  crosswalk memo <law.pdf> <code.pdf> --format md|html|docx|csv|json|oscal|w3c --out FILE
+                 [--bundle work.json] [--chapter N,…] [--stance S,…] [--author NAME]
 
   parse     Read a legal PDF (an EU act, a code of practice, or any document)
             into its clause tree.
@@ -20,11 +22,32 @@ export const USAGE = `Usage:
             wording, obligations, what the code adds or leaves out, and a
             suggested stance.
 
+  memo      Write the comparison memo: per commitment and measure, the linked
+            provisions quoted with exact citations, stances and rationales.
+            Without --bundle it lists the machine's suggested links and
+            stances, labelled as machine suggestions; with a project bundle
+            (exported from the app) it is the team's accepted links and
+            verdicts.
+              --format    md (Markdown), html (self-contained, prints to PDF),
+                          docx (Word), csv (one row per unit and link), json,
+                          oscal (OSCAL mapping collection of the links),
+                          w3c (W3C Web Annotations of the verdicts)
+              --out       the file to write ("-" for standard output)
+              --chapter   only these commitments (e.g. 9 or cmt_9; repeatable)
+              --stance    only units with these stances (repeatable)
+
 Exit codes: 0 success, 2 bad usage, 3 a file that cannot be read (or an id
 that is not in it).
 `;
 
 export class UsageError extends Error {}
+
+/** The formats of `crosswalk memo`. */
+export const MEMO_FORMAT_NAMES = ['md', 'html', 'docx', 'csv', 'json', 'oscal', 'w3c'] as const;
+
+function isMemoFormat(text: string): text is (typeof MEMO_FORMAT_NAMES)[number] {
+  return (MEMO_FORMAT_NAMES as readonly string[]).includes(text);
+}
 
 export type Args =
   | { readonly command: 'help' }
@@ -40,6 +63,17 @@ export type Args =
       readonly code: string;
       readonly format: 'json' | 'table';
       readonly top: number;
+    }
+  | {
+      readonly command: 'memo';
+      readonly law: string;
+      readonly code: string;
+      readonly format: (typeof MEMO_FORMAT_NAMES)[number];
+      readonly out: string;
+      readonly bundle: string | null;
+      readonly chapters: readonly string[];
+      readonly stances: readonly string[];
+      readonly author: string;
     }
   | {
       readonly command: 'compare';
@@ -74,6 +108,30 @@ function scan(rest: readonly string[], booleans: readonly string[], valued: read
     else positional.push(arg);
   }
   return { positional, flags, values };
+}
+
+/** Like `scan`, with options that may be given several times (`--stance a --stance b`). */
+function scanRepeated(
+  rest: readonly string[],
+  valued: readonly string[],
+  repeatable: readonly string[],
+): { positional: string[]; values: Map<string, string>; repeated: Map<string, string[]> } {
+  const others: string[] = [];
+  const repeated = new Map<string, string[]>();
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] ?? '';
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (!repeatable.includes(name)) {
+      others.push(arg);
+      continue;
+    }
+    const value = eq > 0 ? arg.slice(eq + 1) : rest[++i];
+    if (value === undefined) throw new UsageError(`${name} needs a value.`);
+    repeated.set(name, [...(repeated.get(name) ?? []), value]);
+  }
+  const { positional, values } = scan(others, [], valued);
+  return { positional, values, repeated };
 }
 
 function exclusive(flags: Set<string>, a: string, b: string): void {
@@ -124,6 +182,32 @@ export function parseArgs(argv: readonly string[]): Args {
         throw new UsageError('compare needs the law PDF, the code PDF, a code unit id and a law unit id.');
       const [law = '', code = '', codeId = '', lawId = ''] = positional;
       return { command: 'compare', law, code, codeId, lawId, format: flags.has('--json') ? 'json' : 'text' };
+    }
+    case 'memo': {
+      const { positional, values, repeated } = scanRepeated(
+        rest,
+        ['--format', '--out', '--bundle', '--author'],
+        ['--chapter', '--stance'],
+      );
+      if (positional.length !== 2) throw new UsageError('memo needs two PDF files: the law, then the code.');
+      const format = values.get('--format');
+      if (format === undefined)
+        throw new UsageError(`memo needs --format (${MEMO_FORMAT_NAMES.join(', ')}).`);
+      if (!isMemoFormat(format))
+        throw new UsageError(`--format must be one of ${MEMO_FORMAT_NAMES.join(', ')}, not "${format}".`);
+      const out = values.get('--out');
+      if (out === undefined) throw new UsageError('memo needs --out FILE (or --out - for standard output).');
+      return {
+        command: 'memo',
+        law: positional[0] ?? '',
+        code: positional[1] ?? '',
+        format,
+        out,
+        bundle: values.get('--bundle') ?? null,
+        chapters: repeated.get('--chapter') ?? [],
+        stances: repeated.get('--stance') ?? [],
+        author: values.get('--author') ?? '',
+      };
     }
     default:
       throw new UsageError(`unknown command "${command}".`);

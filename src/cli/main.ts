@@ -5,7 +5,7 @@
  * Exit codes: 0 success; 2 bad usage; 3 a file it cannot read.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { ClauseTree } from '../model/clause';
@@ -21,6 +21,8 @@ import { parseArgs, UsageError, USAGE } from './args';
 import { compareTexts } from '../compare/index';
 import { suggestLinks, TreeIndex, withStances } from '../linking/index';
 import { compareJson, compareText, linkJson, linkTable } from './render';
+import { memoFor, MemoInputError, renderMemo } from './memo';
+import type { Args } from './args';
 
 export const EXIT_OK = 0;
 export const EXIT_USAGE = 2;
@@ -72,6 +74,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       );
       return EXIT_OK;
     }
+    case 'memo':
+      return memoCommand(args, io);
     case 'compare': {
       const trees = await readBoth(args.law, args.code, io);
       if (!trees) return EXIT_INPUT;
@@ -99,6 +103,73 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw new Error(`unhandled command ${String(never)}`);
     }
   }
+}
+
+/** `crosswalk memo`: read both PDFs (and a bundle), build the memo, write it. */
+async function memoCommand(args: Extract<Args, { command: 'memo' }>, io: Io): Promise<number> {
+  let bundle: { name: string; text: string } | null = null;
+  if (args.bundle !== null) {
+    try {
+      const info = await stat(args.bundle);
+      // The app refuses bundles over 64 MB; so does the command, before reading one.
+      if (info.size > 64 * 1024 * 1024) {
+        io.stderr(`crosswalk: ${args.bundle} is larger than 64 MB, which is not a Crosswalk bundle.\n`);
+        return EXIT_INPUT;
+      }
+      bundle = { name: args.bundle, text: await readFile(args.bundle, 'utf8') };
+    } catch (error) {
+      io.stderr(`crosswalk: cannot read ${args.bundle}: ${describeFsError(error)}\n`);
+      return EXIT_INPUT;
+    }
+  }
+  const trees = await readBoth(args.law, args.code, io);
+  if (!trees) return EXIT_INPUT;
+  const [lawInfo, codeInfo] = await Promise.all([stat(args.law), stat(args.code)]);
+  const report = withStances(trees.law, trees.code, suggestLinks(trees.law, trees.code));
+  let text: string | Uint8Array;
+  try {
+    const review = memoFor({
+      law: trees.law,
+      code: trees.code,
+      lawFile: args.law,
+      codeFile: args.code,
+      lawBytes: lawInfo.size,
+      codeBytes: codeInfo.size,
+      report,
+      bundle,
+      chapters: args.chapters,
+      stances: args.stances,
+      author: args.author,
+      now: new Date().toISOString(),
+    });
+    text = await renderMemo(review, args.format);
+  } catch (error) {
+    if (error instanceof MemoInputError) {
+      io.stderr(`crosswalk: ${error.message}\n`);
+      return EXIT_INPUT;
+    }
+    throw error;
+  }
+  if (args.out === '-') {
+    if (typeof text !== 'string') {
+      io.stderr('crosswalk: a DOCX memo is a binary file: give --out FILE.docx.\n');
+      return EXIT_USAGE;
+    }
+    io.stdout(text);
+    return EXIT_OK;
+  }
+  try {
+    await writeFile(args.out, text);
+  } catch (error) {
+    io.stderr(`crosswalk: cannot write ${args.out}: ${describeFsError(error)}\n`);
+    return EXIT_INPUT;
+  }
+  const size =
+    typeof text === 'string'
+      ? `${text.length.toLocaleString('en')} characters`
+      : `${text.byteLength.toLocaleString('en')} bytes`;
+  io.stderr(`crosswalk: wrote ${args.out} (${size}).\n`);
+  return EXIT_OK;
 }
 
 /** Stage timings on stderr when CROSSWALK_TIMINGS is set (used by `npm run bench`). */

@@ -45,3 +45,35 @@ export {
   type MergePlan,
   type MergeReport,
 } from './merge';
+export {
+  escapeHtmlText,
+  parseInline,
+  parseRationale,
+  renderHtml,
+  type RationaleBlock,
+  type RationaleSpan,
+} from './html';
+export { memoDocument, renderDocx } from './docx';
+export {
+  buildOscalMapping,
+  CROSSWALK_OSCAL_NS,
+  OSCAL_RELATIONSHIPS,
+  OSCAL_VERSION,
+  renderOscalMapping,
+  UNASSESSED_RELATIONSHIP,
+  type OscalMap,
+  type OscalMapping,
+  type OscalMappingCollection,
+  type OscalMappingInput,
+  type OscalMethod,
+} from './oscal';
+export {
+  annotationUrn,
+  ANNO_CONTEXT,
+  buildW3cAnnotations,
+  locateQuote,
+  renderW3cAnnotations,
+  type W3cAnnotation,
+  type W3cAnnotationCollection,
+  type W3cAnnotationsInput,
+} from './w3c';
