@@ -19,6 +19,7 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  TableLayoutType,
   type ParagraphChild,
 } from 'docx';
 import { parseRationale, type RationaleSpan } from './html';
@@ -193,6 +194,9 @@ function cell(text: string, options: { bold?: boolean; right?: boolean } = {}): 
   });
 }
 
+/** A4 (11,906 twips) less the two 2 cm (1,134-twip) margins set below: the width tables can use. */
+const TEXT_WIDTH_TWIPS = 11_906 - 2 * 1_134;
+
 function summaryRow(row: MemoSummaryRow, bold: boolean): TableRow {
   return new TableRow({
     cantSplit: true,
@@ -214,8 +218,15 @@ function summaryTable(memo: Memo): Table {
       cell('Reviewed', { bold: true, right: true }),
     ],
   });
+  // A fixed grid: the commitment's title gets a third of the width, the counts share the rest
+  // (with equal automatic columns, word processors squeezed the titles into a letter per line).
+  const counts = SUMMARY_COLUMNS.length + 1;
+  const first = Math.round(TEXT_WIDTH_TWIPS * 0.34);
+  const other = Math.floor((TEXT_WIDTH_TWIPS - first) / counts);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: [first, ...Array.from({ length: counts }, () => other)],
     rows: [header, ...memo.summary.map((row) => summaryRow(row, false)), summaryRow(memo.total, true)],
   });
 }
