@@ -10,7 +10,7 @@ import {
   renderW3cAnnotations,
   type Memo,
 } from '../../src/export/index';
-import { unitDisplayText } from '../../src/model/quote';
+import { unitTextById } from '../../src/model/quote';
 import type { ClauseTree } from '../../src/model/clause';
 import {
   STANCES,
@@ -130,16 +130,12 @@ export function ExportDialog({
       });
     }
     if (format === 'w3c') {
-      const units = new Map(input.code.units.map((unit) => [unit.id as string, unit]));
       return renderW3cAnnotations({
         project: input.project,
         codeDocument: input.codeDocument,
         lawDocument: input.lawDocument,
         annotations: input.annotations,
-        codeUnitText: (id) => {
-          const unit = units.get(id);
-          return unit === undefined ? null : unitDisplayText(unit);
-        },
+        codeUnitText: unitTextById(input.code.units),
       });
     }
     if (format === 'bundle') {

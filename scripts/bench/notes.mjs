@@ -1,4 +1,4 @@
-/* global window, document, indexedDB, requestAnimationFrame, MutationObserver, HTMLElement */
+/* global window, document, requestAnimationFrame, MutationObserver, HTMLElement */
 /**
  * Speed at 1,000 notes: the web build (out/web) in headless Chromium with a heavy review loaded.
  * In a fresh profile, both PDFs are imported through the library and the bundle of
@@ -36,6 +36,7 @@ import {
   SEARCH_PHRASES,
 } from '../make-notes-bundle.mjs';
 import { median, medianOf, millis, percentile, round } from './stats.mjs';
+import { openEmptyLibrary } from './ui.mjs';
 import { ensureWebBuild } from './web-build.mjs';
 
 export const NOTES_GOALS = { openMs: 1_000, searchMs: 50, typingP95Ms: 50 };
@@ -45,47 +46,6 @@ const BURST = 10;
 const KEY_GAP_MS = 70;
 const BURST_GAP_MS = 350;
 const TIMEOUT_MS = 120_000;
-
-/**
- * Opens the library with nothing in it, without the first-run sample project: the same steps as
- * scripts/bench/ui.mjs's openEmptyLibrary (not exported there). The app started on a workspace
- * route stores `firstRunDone` and opens nothing; once that is stored, the library is empty.
- * @param {import('playwright-core').Page} page @param {string} origin
- */
-async function openEmptyLibrary(page, origin) {
-  await page.goto(`${origin}/#/p/bench-no-project`);
-  await page.waitForFunction(
-    () =>
-      indexedDB.databases().then((list) =>
-        !list.some((d) => d.name === 'crosswalk')
-          ? false
-          : new Promise((resolveDone) => {
-              const opening = indexedDB.open('crosswalk');
-              opening.onerror = () => resolveDone(false);
-              opening.onsuccess = () => {
-                const db = opening.result;
-                const close = (/** @type {boolean} */ done) => {
-                  db.close();
-                  resolveDone(done);
-                };
-                if (!db.objectStoreNames.contains('settings')) return close(false);
-                const read = db.transaction('settings').objectStore('settings').get('firstRunDone');
-                read.onsuccess = () => close(read.result?.value === true);
-                read.onerror = () => close(false);
-              };
-            }),
-      ),
-    undefined,
-    { timeout: 20_000, polling: 100 },
-  );
-  await page.waitForTimeout(300);
-  await page.evaluate(() => {
-    window.location.hash = '#/';
-  });
-  await page.getByTestId('import-law').waitFor({ timeout: 20_000 });
-  const projects = await page.getByTestId('project-row').count();
-  if (projects !== 0) throw new Error(`the fresh profile already has ${projects} project(s)`);
-}
 
 /**
  * Imports the bundle through Library › Import bundle… and opens its project; returns the project's

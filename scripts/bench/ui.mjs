@@ -94,7 +94,7 @@ async function timedLinking(page) {
  * `checkStillEmpty` afterwards proves the sample did not open.
  * @param {import('playwright-core').Page} page @param {string} origin
  */
-async function openEmptyLibrary(page, origin) {
+export async function openEmptyLibrary(page, origin) {
   await page.goto(`${origin}/#/p/bench-no-project`);
   await page.waitForFunction(
     () =>

@@ -16,7 +16,7 @@ import {
   renderW3cAnnotations,
   type Memo,
 } from '../export/index';
-import { unitDisplayText } from '../model/quote';
+import { unitTextById } from '../model/quote';
 import type { LinkReport } from '../linking/index';
 import type { ClauseTree } from '../model/clause';
 import {
@@ -199,16 +199,12 @@ export async function renderMemo(review: MemoReview, format: MemoFormat): Promis
         includeSuggestions: review.includeSuggestions,
       });
     case 'w3c': {
-      const units = new Map(review.code.units.map((unit) => [unit.id as string, unit]));
       return renderW3cAnnotations({
         project: review.project,
         codeDocument: review.codeDocument,
         lawDocument: review.lawDocument,
         annotations: review.annotations,
-        codeUnitText: (id) => {
-          const unit = units.get(id);
-          return unit === undefined ? null : unitDisplayText(unit);
-        },
+        codeUnitText: unitTextById(review.code.units),
       });
     }
     case 'html':

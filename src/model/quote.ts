@@ -73,6 +73,18 @@ export function unitDisplayText(unit: Pick<Unit, 'heading' | 'text'>): string {
 }
 
 /**
+ * The display text of each unit by clause id (null for an id not among `units`): what an
+ * annotation's quote was taken from, for exports that locate the quote in it.
+ */
+export function unitTextById(units: readonly Unit[]): (id: string) => string | null {
+  const byId = new Map<string, Unit>(units.map((unit) => [unit.id, unit]));
+  return (id) => {
+    const unit = byId.get(id);
+    return unit === undefined ? null : unitDisplayText(unit);
+  };
+}
+
+/**
  * The quote for an annotation on a whole unit: `exact` is the unit's display text (capped at
  * {@link MAX_QUOTE_EXACT} characters), `prefix` the last `context` characters of the document
  * text before it (the previous unit's, and further back when that one is short), `suffix` the

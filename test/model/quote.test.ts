@@ -13,6 +13,7 @@ import {
   textQuote,
   unitDisplayText,
   unitQuote,
+  unitTextById,
 } from '../../src/model/quote';
 import { MINI_CODE } from '../support/trees';
 
@@ -205,5 +206,14 @@ describe('unitQuote', () => {
         },
       ),
     );
+  });
+});
+
+describe('unitTextById', () => {
+  it('gives each unit its display text, and null for an unknown id', () => {
+    const lookup = unitTextById(MINI_CODE.units);
+    const unit = MINI_CODE.units.find((u) => u.heading !== null)!;
+    expect(lookup(unit.id)).toBe(unitDisplayText(unit));
+    expect(lookup('no_such_id')).toBeNull();
   });
 });
