@@ -1,3 +1,4 @@
+import { DOCUMENT_MISSING, PROJECT_GONE, ProjectProblem } from '../ui/ProjectProblem';
 import { useEffect, useId, useMemo, useState, type CSSProperties } from 'react';
 import { formatCitation } from '../../src/citations/index';
 import type { ClauseTree, Unit } from '../../src/model/clause';
@@ -461,26 +462,17 @@ export function Overview({ projectId, onOpenUnit, onBack }: OverviewProps) {
   }
   if (project === null) {
     return (
-      <div className="pad">
-        <p className="status error" role="alert">
-          This project is no longer here. It may have been deleted.
-        </p>
-        <button type="button" className="secondary" onClick={onBack} data-testid="overview-back">
-          Back
-        </button>
-      </div>
+      <ProjectProblem message={PROJECT_GONE} backLabel="Back" onBack={onBack} backTestId="overview-back" />
     );
   }
   if (law === null || code === null) {
     return (
-      <div className="pad">
-        <p className="status error" role="alert">
-          One of this project&apos;s documents is missing from the library. Import it again.
-        </p>
-        <button type="button" className="secondary" onClick={onBack} data-testid="overview-back">
-          Back
-        </button>
-      </div>
+      <ProjectProblem
+        message={DOCUMENT_MISSING}
+        backLabel="Back"
+        onBack={onBack}
+        backTestId="overview-back"
+      />
     );
   }
   if (law === undefined || code === undefined)

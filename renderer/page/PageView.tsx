@@ -1,3 +1,4 @@
+import { PROJECT_GONE } from '../ui/ProjectProblem';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatCitation } from '../../src/citations/index';
 import { TreeIndex } from '../../src/linking/index';
@@ -292,7 +293,7 @@ export function PageView(props: PageViewProps) {
   );
 
   let problem: string | null = null;
-  if (project === null) problem = 'This project is no longer here. It may have been deleted.';
+  if (project === null) problem = PROJECT_GONE;
   else if (
     (project !== undefined && tree === null) ||
     (bytes !== undefined && 'value' in bytes && bytes.value === null)

@@ -1,3 +1,4 @@
+import { DOCUMENT_MISSING, PROJECT_GONE, ProjectProblem } from '../ui/ProjectProblem';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatCitation } from '../../src/citations/index';
 import { TreeIndex } from '../../src/linking/index';
@@ -228,27 +229,11 @@ export function Workspace(props: WorkspaceProps) {
     return <p className="status muted pad">Opening the project…</p>;
   }
   if (project === null) {
-    return (
-      <div className="pad">
-        <p className="status error" role="alert">
-          This project is no longer here. It may have been deleted.
-        </p>
-        <button type="button" className="secondary" onClick={props.onBack}>
-          Back to the library
-        </button>
-      </div>
-    );
+    return <ProjectProblem message={PROJECT_GONE} backLabel="Back to the library" onBack={props.onBack} />;
   }
   if (lawTree === null || codeTree === null) {
     return (
-      <div className="pad">
-        <p className="status error" role="alert">
-          One of this project&apos;s documents is missing from the library. Import it again.
-        </p>
-        <button type="button" className="secondary" onClick={props.onBack}>
-          Back to the library
-        </button>
-      </div>
+      <ProjectProblem message={DOCUMENT_MISSING} backLabel="Back to the library" onBack={props.onBack} />
     );
   }
   if (lawTree === undefined || codeTree === undefined || law === null || code === null || progress === null) {
