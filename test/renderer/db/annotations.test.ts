@@ -21,7 +21,7 @@ import {
 import { unitQuote } from '../../../src/model/quote';
 import type { Annotation } from '../../../src/model/review';
 import { MINI_CODE, MINI_LAW } from '../../support/trees';
-import { freshDb, imported, reopen } from './setup';
+import { miniProject, reopen } from './setup';
 
 const T0 = Date.UTC(2025, 6, 10, 9, 0, 0);
 
@@ -39,21 +39,13 @@ afterEach(() => {
 const later = (ms: number): void => void vi.setSystemTime(Date.now() + ms);
 
 async function setUp(): Promise<{ db: CrosswalkDb; projectId: string; draft: Annotation }> {
-  const db = await freshDb();
-  await imported(db, MINI_LAW);
-  await imported(db, MINI_CODE, 2);
-  const project = await createProject(db, {
-    name: 'Review',
-    lawFingerprint: MINI_LAW.document.fingerprint,
-    codeFingerprint: MINI_CODE.document.fingerprint,
-    sample: false,
-  });
+  const { db, projectId } = await miniProject();
   const draft = newAnnotation({
-    projectId: project.id,
+    projectId,
     source: 'msr_6.2',
     quote: unitQuote(MINI_CODE.units, 1),
   });
-  return { db, projectId: project.id, draft };
+  return { db, projectId, draft };
 }
 
 const current = (db: CrosswalkDb, id: string): Promise<Annotation | undefined> => db.annotations.get(id);

@@ -13,25 +13,13 @@ import {
   saveAnnotation,
   saveSuggestions,
   setLinkStatus,
-  type CrosswalkDb,
 } from '../../../renderer/db';
 import { suggestLinks, type LinkReport, type LinkSuggestion } from '../../../src/linking/suggest';
 import { linkId } from '../../../src/model/review';
 import { MINI_CODE, MINI_LAW } from '../../support/trees';
-import { freshDb, imported } from './setup';
+import { miniProject } from './setup';
 
-async function setUp(): Promise<{ db: CrosswalkDb; projectId: string }> {
-  const db = await freshDb();
-  await imported(db, MINI_LAW);
-  await imported(db, MINI_CODE, 2);
-  const project = await createProject(db, {
-    name: 'Review',
-    lawFingerprint: MINI_LAW.document.fingerprint,
-    codeFingerprint: MINI_CODE.document.fingerprint,
-    sample: false,
-  });
-  return { db, projectId: project.id };
-}
+const setUp = miniProject;
 
 function suggestion(source: string, target: string, rank: number, score = 0.5): LinkSuggestion {
   return {

@@ -5,7 +5,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
 import type { ClauseTree } from '../../../src/model/clause';
-import { openDb, saveDocument, type CrosswalkDb } from '../../../renderer/db';
+import { createProject, openDb, saveDocument, type CrosswalkDb } from '../../../renderer/db';
+import { MINI_CODE, MINI_LAW } from '../../support/trees';
 
 const opened: CrosswalkDb[] = [];
 
@@ -36,4 +37,18 @@ export function pdfBytes(seed = 1, length = 64): Uint8Array {
 /** Stores a tree as if imported, under a file name of its title. */
 export async function imported(db: CrosswalkDb, tree: ClauseTree, seed = 1): Promise<void> {
   await saveDocument(db, tree, `${tree.document.title}.pdf`, pdfBytes(seed));
+}
+
+/** A fresh database with MINI_LAW and MINI_CODE imported and a project reading one against the other. */
+export async function miniProject(): Promise<{ db: CrosswalkDb; projectId: string }> {
+  const db = await freshDb();
+  await imported(db, MINI_LAW);
+  await imported(db, MINI_CODE, 2);
+  const project = await createProject(db, {
+    name: 'Review',
+    lawFingerprint: MINI_LAW.document.fingerprint,
+    codeFingerprint: MINI_CODE.document.fingerprint,
+    sample: false,
+  });
+  return { db, projectId: project.id };
 }

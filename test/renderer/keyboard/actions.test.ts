@@ -1,33 +1,15 @@
 /** The verdict shortcuts write what the buttons and the editor write, undoably. */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import {
-  createProject,
-  newAnnotation,
-  saveAnnotation,
-  saveSuggestions,
-  undo,
-  type CrosswalkDb,
-} from '../../../renderer/db';
+import { newAnnotation, saveAnnotation, saveSuggestions, undo, type CrosswalkDb } from '../../../renderer/db';
 import { acceptTopSuggestion, updateUnitVerdict } from '../../../renderer/keyboard/actions';
 import type { LinkSuggestion } from '../../../src/linking/suggest';
 import { unitQuote } from '../../../src/model/quote';
 import { linkId } from '../../../src/model/review';
-import { MINI_CODE, MINI_LAW } from '../../support/trees';
-import { freshDb, imported } from '../db/setup';
+import { MINI_CODE } from '../../support/trees';
+import { miniProject } from '../db/setup';
 
-async function setUp(): Promise<{ db: CrosswalkDb; projectId: string }> {
-  const db = await freshDb();
-  await imported(db, MINI_LAW);
-  await imported(db, MINI_CODE, 2);
-  const project = await createProject(db, {
-    name: 'Review',
-    lawFingerprint: MINI_LAW.document.fingerprint,
-    codeFingerprint: MINI_CODE.document.fingerprint,
-    sample: false,
-  });
-  return { db, projectId: project.id };
-}
+const setUp = miniProject;
 
 function suggestion(source: string, target: string, rank: number): LinkSuggestion {
   return {
