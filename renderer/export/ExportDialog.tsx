@@ -94,36 +94,52 @@ export function ExportDialog({
   const [message, setMessage] = useState<string | null>(null);
   const [date] = useState(() => new Date().toISOString());
 
+  // The parts, not the object: the workspace builds `input` afresh on every render, and the memo
+  // (quotes of the whole Act) should be rebuilt only when the review itself changes.
+  const { law, code, project, lawDocument, codeDocument, links, annotations, author } = input;
   const memo = useMemo(
     () =>
       buildMemo(
         {
-          law: input.law,
-          code: input.code,
-          project: input.project,
-          lawDocument: input.lawDocument,
-          codeDocument: input.codeDocument,
-          links: input.links,
-          annotations: input.annotations,
+          law,
+          code,
+          project,
+          lawDocument,
+          codeDocument,
+          links,
+          annotations,
         },
         {
           includeSuggestions,
           quoteLength,
-          author: input.author,
+          author,
           date,
           ...(stances.length > 0 ? { stances } : {}),
         },
       ),
-    [includeSuggestions, quoteLength, stances, input, date],
+    [
+      includeSuggestions,
+      quoteLength,
+      stances,
+      law,
+      code,
+      project,
+      lawDocument,
+      codeDocument,
+      links,
+      annotations,
+      author,
+      date,
+    ],
   );
   const output = useMemo(() => {
     if (format === 'oscal') {
       return renderOscalMapping({
-        project: input.project,
-        lawDocument: input.lawDocument,
-        codeDocument: input.codeDocument,
-        links: input.links,
-        annotations: input.annotations,
+        project,
+        lawDocument,
+        codeDocument,
+        links,
+        annotations,
         uuid: () => crypto.randomUUID(),
         now: date,
         includeSuggestions,
@@ -131,28 +147,28 @@ export function ExportDialog({
     }
     if (format === 'w3c') {
       return renderW3cAnnotations({
-        project: input.project,
-        codeDocument: input.codeDocument,
-        lawDocument: input.lawDocument,
-        annotations: input.annotations,
-        codeUnitText: unitTextById(input.code.units),
+        project,
+        codeDocument,
+        lawDocument,
+        annotations,
+        codeUnitText: unitTextById(code.units),
       });
     }
     if (format === 'bundle') {
       return buildBundle({
-        project: input.project,
-        documents: [input.lawDocument, input.codeDocument],
-        links: input.links,
-        annotations: input.annotations,
+        project,
+        documents: [lawDocument, codeDocument],
+        links,
+        annotations,
         exportedAt: date,
       });
     }
     return render(format, memo);
-  }, [format, includeSuggestions, input, date, memo]);
+  }, [format, includeSuggestions, project, lawDocument, codeDocument, links, annotations, code, date, memo]);
 
   const chosen = FORMATS.find((f) => f.value === format) ?? FORMATS[0]!;
   const save = (): void => {
-    const name = toSafeFileName(`${input.project.name}.${chosen.ext}`);
+    const name = toSafeFileName(`${project.name}.${chosen.ext}`);
     // The Word file is built when saved; the preview shows the same memo as text.
     const contents: Promise<string | Uint8Array> =
       format === 'docx' ? renderDocx(memo) : Promise.resolve(output);
