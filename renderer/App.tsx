@@ -6,6 +6,7 @@ import {
   listProjects,
   putSetting,
   useDb,
+  useProject,
   useSetting,
   type CrosswalkDb,
 } from './db';
@@ -20,8 +21,17 @@ import { MergeReportDialog } from './bundle/MergeReportDialog';
 import { AboutDialog } from './ui/AboutDialog';
 import { isAbort, plainMessage } from './ui/errors';
 import { SettingsDialog } from './ui/SettingsDialog';
+import { storageMessage } from './storage/failures';
+import { StorageBanner, StorageProvider } from './storage/StorageBanner';
+import { storageHealthFor } from './storage/storage';
+import { BackupBanner } from './backup/BackupBanner';
+import { BackupDialog, type RestoreMode } from './backup/BackupDialog';
+import { restoreAsNewProject, restoreIntoProject } from './backup/restore';
+import { useBackups } from './backup/useBackups';
 import type { Pipeline } from './worker/pipeline';
+import { ObjectionsView } from './objections/ObjectionsView';
 import { Overview } from './overview/Overview';
+import { ConflictsView } from './conflicts/ConflictsView';
 import { PageView } from './page/PageView';
 import { Workspace } from './workspace/Workspace';
 import { ShortcutHelp } from './keyboard/ShortcutHelp';
@@ -59,7 +69,7 @@ function Shell() {
   const importer = useImporter();
   const dark = useSetting('darkMode') ?? false;
   const author = useSetting('author') ?? '';
-  const [dialog, setDialog] = useState<'settings' | 'about' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'about' | 'backups' | null>(null);
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [linkError, setLinkError] = useState<string | null>(null);
@@ -68,7 +78,15 @@ function Shell() {
   const [merged, setMerged] = useState<BundleImportResult | null>(null);
   const dragDepth = useRef(0);
 
-  const onError = useCallback((error: unknown) => setBanner(plainMessage(error)), []);
+  // A storage failure is said the storage banner's way (what happened, what to do), not as Dexie words it.
+  const onError = useCallback(
+    (error: unknown) => setBanner(storageMessage(error) ?? plainMessage(error)),
+    [],
+  );
+  // Backups follow the open project: a timer while it is open, one more on leaving it.
+  const openProjectId = route.view === 'library' ? null : route.projectId;
+  const backups = useBackups(db, platform, openProjectId);
+  const openProjectRecord = useProject(openProjectId);
 
   useEffect(() => {
     document.documentElement.dataset['theme'] = dark ? 'dark' : 'light';
@@ -176,6 +194,31 @@ function Shell() {
     [db, pipeline, onError, exclusive],
   );
 
+  const restoreBackup = useCallback(
+    async (file: TextFile, mode: RestoreMode) => {
+      setDialog(null);
+      await exclusive({ label: `Restoring ${file.name}…`, cancel: null }, async () => {
+        try {
+          setMerged(
+            mode.kind === 'copy'
+              ? await restoreAsNewProject(db, pipeline, file)
+              : await restoreIntoProject(db, pipeline, file, mode.projectId),
+          );
+        } catch (error) {
+          onError(error);
+        }
+      });
+    },
+    [db, pipeline, onError, exclusive],
+  );
+
+  const backUpOpenProject = useCallback(() => {
+    const current = parseRoute(window.location.hash);
+    if (current.view === 'library')
+      setBanner('Open a project first: the backup is of the project you are in.');
+    else void backups.backUpNow(current.projectId);
+  }, [backups]);
+
   const chooseBundle = useCallback(async () => {
     try {
       const file = await platform.openBundle();
@@ -235,13 +278,19 @@ function Shell() {
           case 'about':
             setDialog('about');
             return;
+          case 'backup-now':
+            backUpOpenProject();
+            return;
+          case 'restore-backup':
+            setDialog('backups');
+            return;
           default: {
             const unreachable: never = command;
             return unreachable;
           }
         }
       }),
-    [platform, importer, navigate, openSample, exportMemo, mergeBundle, setDark, dark],
+    [platform, importer, navigate, openSample, exportMemo, mergeBundle, setDark, dark, backUpOpenProject],
   );
 
   // Outside the workspace (which has its own), g w / g o move between the project's screens.
@@ -257,7 +306,9 @@ function Shell() {
       },
       onHelp: () => setHelpOpen((open) => !open),
     },
-    (route.view === 'overview' || route.view === 'page') && dialog === null && !helpOpen,
+    (route.view === 'overview' || route.view === 'page' || route.view === 'conflicts') &&
+      dialog === null &&
+      !helpOpen,
   );
 
   const onDragEnter = (event: DragEvent): void => {
@@ -313,6 +364,14 @@ function Shell() {
         <button
           type="button"
           className="secondary"
+          onClick={() => setDialog('backups')}
+          data-testid="open-backups"
+        >
+          Backups
+        </button>
+        <button
+          type="button"
+          className="secondary"
           onClick={() => setDialog('settings')}
           data-testid="open-settings"
         >
@@ -331,6 +390,8 @@ function Shell() {
           About
         </button>
       </header>
+      <StorageBanner />
+      <BackupBanner backups={backups} />
       {banner !== null && (
         <div className="banner error" role="alert" data-testid="banner">
           <span>{banner}</span>
@@ -370,9 +431,31 @@ function Shell() {
             navigate({ view: 'page', projectId: route.projectId, doc, clauseId, from: route.unitId })
           }
           onOpenOverview={() => navigate({ view: 'overview', projectId: route.projectId })}
+          onOpenObjections={() =>
+            navigate({ view: 'objections', projectId: route.projectId, objectionId: null })
+          }
+          onOpenConflicts={() => navigate({ view: 'conflicts', projectId: route.projectId })}
+        />
+      ) : route.view === 'objections' ? (
+        <ObjectionsView
+          key={route.projectId}
+          projectId={route.projectId}
+          objectionId={route.objectionId}
+          onSelect={(objectionId) =>
+            navigate({ view: 'objections', projectId: route.projectId, objectionId }, true)
+          }
+          onOpenUnit={(unitId) => navigate({ view: 'workspace', projectId: route.projectId, unitId })}
+          onBack={() => navigate({ view: 'workspace', projectId: route.projectId, unitId: null })}
         />
       ) : route.view === 'overview' ? (
         <Overview
+          key={route.projectId}
+          projectId={route.projectId}
+          onOpenUnit={(unitId) => navigate({ view: 'workspace', projectId: route.projectId, unitId })}
+          onBack={() => navigate({ view: 'workspace', projectId: route.projectId, unitId: null })}
+        />
+      ) : route.view === 'conflicts' ? (
+        <ConflictsView
           key={route.projectId}
           projectId={route.projectId}
           onOpenUnit={(unitId) => navigate({ view: 'workspace', projectId: route.projectId, unitId })}
@@ -402,6 +485,10 @@ function Shell() {
             openProject(merged.project.id);
             setMerged(null);
           }}
+          onResolve={() => {
+            navigate({ view: 'conflicts', projectId: merged.project.id });
+            setMerged(null);
+          }}
         />
       )}
       {dialog === 'settings' && (
@@ -411,6 +498,19 @@ function Shell() {
           onDark={setDark}
           onClose={() => setDialog(null)}
           onError={onError}
+          onBackups={() => setDialog('backups')}
+        />
+      )}
+      {dialog === 'backups' && (
+        <BackupDialog
+          platform={platform}
+          openProject={openProjectRecord ? { id: openProjectRecord.id, name: openProjectRecord.name } : null}
+          onBackUpNow={(id) => {
+            setDialog(null);
+            void backups.backUpNow(id);
+          }}
+          onRestore={(file, mode) => void restoreBackup(file, mode)}
+          onClose={() => setDialog(null)}
         />
       )}
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
@@ -436,9 +536,11 @@ export function App({
 }) {
   return (
     <DbProvider db={db}>
-      <ServicesProvider services={{ platform, pipeline }}>
-        <Shell />
-      </ServicesProvider>
+      <StorageProvider health={storageHealthFor(db)}>
+        <ServicesProvider services={{ platform, pipeline }}>
+          <Shell />
+        </ServicesProvider>
+      </StorageProvider>
     </DbProvider>
   );
 }

@@ -4,6 +4,8 @@
  * - `#/` the library;
  * - `#/p/<project>` a workspace, `#/p/<project>/<unit>` with a code unit selected;
  * - `#/p/<project>/overview` the project's overview;
+ * - `#/p/<project>/objections`, `#/p/<project>/objections/<objection>` the Objections panel;
+ * - `#/p/<project>/conflicts` conflicting verdicts and notes that lost their place;
  * - `#/p/<project>/page/<law|code>/<clause>` the original PDF page of a clause, with
  *   `/<unit>` after it when opened from a code unit (Back returns there).
  */
@@ -11,6 +13,8 @@ export type Route =
   | { readonly view: 'library' }
   | { readonly view: 'workspace'; readonly projectId: string; readonly unitId: string | null }
   | { readonly view: 'overview'; readonly projectId: string }
+  | { readonly view: 'objections'; readonly projectId: string; readonly objectionId: string | null }
+  | { readonly view: 'conflicts'; readonly projectId: string }
   | {
       readonly view: 'page';
       readonly projectId: string;
@@ -36,6 +40,9 @@ export function parseRoute(hash: string): Route {
   if (projectId === '' || rest.length > 0) return LIBRARY;
   if (second === undefined) return { view: 'workspace', projectId, unitId: null };
   if (second === 'overview' && third === undefined) return { view: 'overview', projectId };
+  if (second === 'conflicts' && third === undefined) return { view: 'conflicts', projectId };
+  if (second === 'objections' && fourth === undefined)
+    return { view: 'objections', projectId, objectionId: third === undefined || third === '' ? null : third };
   if (second === 'page') {
     if ((third !== 'law' && third !== 'code') || fourth === undefined || fourth === '') return LIBRARY;
     return {
@@ -60,6 +67,10 @@ export function formatRoute(route: Route): string {
       return `#/p/${enc(route.projectId)}${route.unitId === null ? '' : `/${enc(route.unitId)}`}`;
     case 'overview':
       return `#/p/${enc(route.projectId)}/overview`;
+    case 'conflicts':
+      return `#/p/${enc(route.projectId)}/conflicts`;
+    case 'objections':
+      return `#/p/${enc(route.projectId)}/objections${route.objectionId === null ? '' : `/${enc(route.objectionId)}`}`;
     case 'page':
       return `#/p/${enc(route.projectId)}/page/${route.doc}/${enc(route.clauseId)}${route.from === null ? '' : `/${enc(route.from)}`}`;
     default: {

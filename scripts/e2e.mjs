@@ -14,11 +14,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appScenarios } from './e2e/app.mjs';
 import { axeScenarios } from './e2e/axe.mjs';
+import { conflictsScenarios } from './e2e/conflicts.mjs';
 import { corpusScenarios } from './e2e/corpus.mjs';
+import { hostileScenarios } from './e2e/hostile.mjs';
 import { keyboardScenarios } from './e2e/keyboard.mjs';
+import { objectionScenarios } from './e2e/objections.mjs';
 import { overviewScenarios } from './e2e/overview.mjs';
 import { pageScenarios } from './e2e/page.mjs';
 import { searchScenarios } from './e2e/search.mjs';
+import { storageScenarios } from './e2e/storage.mjs';
 import {
   assert,
   check,
@@ -61,13 +65,18 @@ async function main() {
     const page = await context.newPage();
 
     await appScenarios({ page, origin: server.origin, root, traffic });
+    await hostileScenarios({ page, root, traffic });
     await corpusScenarios({ page, root, screenshots });
     const env = { page, origin: server.origin, root, traffic, screenshots };
     await pageScenarios(env);
     await searchScenarios(env);
     await overviewScenarios(env);
+    await conflictsScenarios(env);
     await keyboardScenarios(env);
+    await objectionScenarios(env);
     await axeScenarios(env);
+    // Last: it fills the "disk", reloads and restores a project, which the others need not see.
+    await storageScenarios(env);
 
     await check('no request went to another origin', async () => {
       assert(traffic.requests.length > 0, 'no requests were recorded at all');
@@ -76,6 +85,7 @@ async function main() {
     });
     await check('no request failed', async () => {
       assert(traffic.failed.length === 0, traffic.failed.join('\n'));
+      for (const line of traffic.aborted) console.log(`      note  cancelled by the page: ${line}`);
     });
     await check('no console errors or uncaught exceptions', async () => {
       assert(traffic.consoleErrors.length === 0, traffic.consoleErrors.join('\n'));

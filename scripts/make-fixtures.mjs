@@ -29,6 +29,11 @@
  *          encrypted-nouser.pdf (empty user password, owner password `owner`, AES-256, modify and
  *          assemble not permitted: opens without a password),
  *          scanned.pdf (a page that is only an image: no text operators at all).
+ *   hostile/actions.pdf  act.pdf with document JavaScript (/OpenAction, /Names /JavaScript,
+ *          /AA), Launch, URI and SubmitForm actions and an embedded shell script, all pointed at
+ *          never-routed addresses (scripts/make-hostile.mjs): a reader must run and open none of
+ *          it, and read the same clauses as from act.pdf.
+ *   (The 1,000+-page document is made at test time: `node scripts/make-hostile.mjs --large N`.)
  *
  * Layout (measured on the real AI Act, OJ L 12.7.2024, and the Safety & Security chapter):
  *   act: A4, Times (standard 14, not embedded). Body 9.6 pt justified (Tw word spacing) at
@@ -144,6 +149,7 @@ import {
   rgb,
   setWordSpacing,
 } from 'pdf-lib';
+import { hostilePdf } from './make-hostile.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
@@ -1948,9 +1954,11 @@ async function main() {
       }),
     ],
     ['broken/scanned.pdf', scanned],
+    ['hostile/actions.pdf', await hostilePdf(act.pdf)],
   ];
 
   mkdirSync(join(out, 'broken'), { recursive: true });
+  mkdirSync(join(out, 'hostile'), { recursive: true });
   log(`Writing fixtures to ${relative(process.cwd(), out) || '.'}`);
   for (const [name, data] of files) {
     const bytes = Buffer.from(data);

@@ -43,6 +43,8 @@ import {
   writeUserFile,
   writeWindowStateFile,
 } from './files';
+import { backupsRoot, listBackups, readBackup, writeBackup } from './backups';
+import { printHtmlToPdf } from './pdf';
 import { buildMenuTemplate, type MenuActions } from './menu';
 import {
   appOriginFor,
@@ -85,11 +87,26 @@ export function hardenSession(target: Session): void {
     callback({ responseHeaders: withCspHeader(details.responseHeaders, csp) });
   });
   target.on('will-download', (event) => event.preventDefault());
+  // The permission checks above already refuse these APIs; cancelling the device pickers as well
+  // means no chooser can appear even if a future Electron asks before checking.
+  target.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  target.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  target.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
 }
 
 /**
- * No pop-ups, no webviews, and no navigation to anything but the app's own page: a PDF dropped on
- * the window (a `file://` navigation) or a link to one of the app's scripts is refused.
+ * No pop-ups (a middle click on a link asks for one too), no webviews, no frames, and no
+ * navigation to anything but the app's own page: a PDF dropped on the window (a `file://`
+ * navigation) or a link to one of the app's scripts is refused.
  */
 export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -98,7 +115,18 @@ export function hardenWebContents(contents: WebContents): void {
   };
   contents.on('will-navigate', (event) => stayInApp(event, event.url));
   contents.on('will-redirect', (event) => stayInApp(event, event.url));
+  // `will-navigate` sees only the top frame. The CSP (frame-src 'none') already keeps frames out;
+  // should one appear anyway, it may not navigate anywhere.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) stayInApp(event, event.url);
+    else event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Web Bluetooth asks main to pick a device; the answer is always "none".
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+  });
 }
 
 async function showOpenDialog(
@@ -162,11 +190,22 @@ export const handlers: Handlers = {
   'pdf:open-dialog': (event, role) => choosePdf(ownerOf(event), role),
   'bundle:open-dialog': (event) => chooseBundle(ownerOf(event)),
   'file:save': (event, request) => saveFile(ownerOf(event), request),
+  'memo:save-pdf': async (event, request) =>
+    saveFile(ownerOf(event), {
+      suggestedName: request.suggestedName,
+      contents: await printHtmlToPdf(request.html),
+      mimeType: 'application/pdf',
+    }),
   'theme:set': (_event, dark) => {
     nativeTheme.themeSource = dark ? 'dark' : 'light';
     return null;
   },
   'app:info': () => ({ version: app.getVersion(), platform: process.platform }),
+  // Main names and places backup files itself; the page only gives a project id and a bundle.
+  'backup:write': (_event, request) =>
+    writeBackup(backupsRoot(app.getPath('userData')), request.projectId, request.text),
+  'backup:list': () => listBackups(backupsRoot(app.getPath('userData'))),
+  'backup:read': (_event, ref) => readBackup(backupsRoot(app.getPath('userData')), ref.projectId, ref.name),
 };
 
 function messageOf(error: unknown): string {
@@ -249,6 +288,8 @@ export const menuActions: MenuActions = {
   exportMemo: () => simpleCommand({ kind: 'export-memo' }),
   toggleDarkMode: () => simpleCommand({ kind: 'toggle-dark-mode' }),
   about: () => simpleCommand({ kind: 'about' }),
+  backupNow: () => simpleCommand({ kind: 'backup-now' }),
+  restoreBackup: () => simpleCommand({ kind: 'restore-backup' }),
 };
 
 /** Where the window's size and position are kept between launches. */
@@ -278,6 +319,20 @@ export async function createWindow(): Promise<BrowserWindow> {
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
+  });
+  // The page refuses to unload while edits could not be saved anywhere; Electron would then
+  // silently keep the window open, so ask the user instead.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Stay', 'Close anyway'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Some of your edits are not saved yet.',
+      detail:
+        'Crosswalk could not save your last edits (the window says why). If you close it now, they are lost.',
+    });
+    if (choice === 1) event.preventDefault();
   });
   if (devServerUrl !== undefined) await win.loadURL(devServerUrl);
   else await win.loadFile(join(rendererDir, 'index.html'));

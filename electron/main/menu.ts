@@ -13,6 +13,10 @@ export interface MenuActions {
   /** File > Import bundle…: native Open dialog, then the text to the page. */
   importBundle(): void;
   exportMemo(): void;
+  /** File > Back up project now: a backup of the open project into the app's data folder. */
+  backupNow(): void;
+  /** File > Restore from backup…: the page lists the backups to restore from. */
+  restoreBackup(): void;
   toggleDarkMode(): void;
   about(): void;
 }
@@ -41,6 +45,9 @@ export function buildMenuTemplate({ isMac, isDev, actions }: MenuOptions): MenuI
       { type: 'separator' },
       { label: 'Import bundle…', click: () => actions.importBundle() },
       { label: 'Export memo…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportMemo() },
+      { type: 'separator' },
+      { label: 'Back up project now', click: () => actions.backupNow() },
+      { label: 'Restore from backup…', click: () => actions.restoreBackup() },
       { type: 'separator' },
       // On macOS Quit lives in the app menu; File ends with Close Window there.
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },

@@ -18,6 +18,8 @@ export const CSP_DIRECTIVES: readonly (readonly [string, readonly string[]])[] =
   ['font-src', ["'self'", 'data:']],
   ['connect-src', ["'self'"]],
   ['object-src', ["'none'"]],
+  // The app never frames anything; without this, frames would fall back to default-src 'self'.
+  ['frame-src', ["'none'"]],
   ['base-uri', ["'none'"]],
   ['form-action', ["'none'"]],
   ['frame-ancestors', ["'none'"]],

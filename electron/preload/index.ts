@@ -42,8 +42,12 @@ const bridge = {
   openPdfDialog: (role) => invoke('pdf:open-dialog', role),
   openBundleDialog: () => invoke('bundle:open-dialog'),
   saveFile: (request) => invoke('file:save', request),
+  savePdf: (request) => invoke('memo:save-pdf', request),
   setDarkMode: (dark) => invoke('theme:set', dark),
   getAppInfo: () => invoke('app:info'),
+  writeBackup: (request) => invoke('backup:write', request),
+  listBackups: () => invoke('backup:list'),
+  readBackup: (ref) => invoke('backup:read', ref),
   onHostCommand: (listener) => subscribe('host:command', listener),
 } satisfies CrosswalkBridge;
 

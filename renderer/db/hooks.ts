@@ -8,7 +8,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, createElement, useContext, type ReactNode } from 'react';
 import type { ClauseTree } from '../../src/model/clause';
-import type { Annotation, DocumentRecord, LinkRecord, ProjectRecord } from '../../src/model/review';
+import type {
+  Annotation,
+  DocumentRecord,
+  LinkRecord,
+  Objection,
+  ProjectRecord,
+} from '../../src/model/review';
+import { listObjections, listResolutions } from './objections';
 import {
   annotationsFor,
   getProject,
@@ -20,7 +27,7 @@ import {
   projectLinks,
   type HistoryState,
 } from './repo';
-import type { CrosswalkDb } from './schema';
+import type { CrosswalkDb, Resolution } from './schema';
 import { SETTING_DEFAULTS, type SettingKey, type Settings } from './settings';
 
 const DbContext = createContext<CrosswalkDb | null>(null);
@@ -139,4 +146,16 @@ export function useHistoryState(projectId: string | null | undefined): HistorySt
     [db, projectId],
     NOTHING_TO_DO,
   );
+}
+
+/** A project's objections, oldest first. */
+export function useObjections(projectId: string | null): Objection[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => (projectId === null ? [] : listObjections(db, projectId)), [db, projectId]);
+}
+
+/** The conflicts a project's user settled by keeping their own verdict. */
+export function useResolutions(projectId: string | null): Resolution[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => (projectId === null ? [] : listResolutions(db, projectId)), [db, projectId]);
 }

@@ -4,6 +4,7 @@ export {
   DB_NAME,
   SCHEMA_HISTORY,
   type HistoryEntry,
+  type Resolution,
   type SettingRow,
   type StoredFile,
   type StoredUnit,
@@ -50,6 +51,16 @@ export {
   type SuggestionsSaved,
 } from './repo';
 export {
+  addObjection,
+  deleteObjection,
+  EMPTY_OBJECTION,
+  keepMine,
+  listObjections,
+  listResolutions,
+  updateObjection,
+  type ObjectionFields,
+} from './objections';
+export {
   DbProvider,
   cachedTree,
   useAnnotations,
@@ -57,6 +68,8 @@ export {
   useDocuments,
   useHistoryState,
   useLinks,
+  useObjections,
+  useResolutions,
   useProject,
   useProjects,
   useSetting,

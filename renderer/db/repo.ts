@@ -7,6 +7,7 @@ import type { ClauseTree, Unit } from '../../src/model/clause';
 import {
   linkId,
   type Annotation,
+  type Objection,
   type DocumentRecord,
   type LinkRecord,
   type LinkStatus,
@@ -221,9 +222,20 @@ export async function touchProject(db: CrosswalkDb, id: string): Promise<void> {
 
 /** Deletes a project with its links, annotations and undo history. Its documents stay in the library. */
 export async function deleteProject(db: CrosswalkDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.projects, db.links, db.annotations, db.history, db.settings], async () => {
+  const stores = [
+    db.projects,
+    db.links,
+    db.annotations,
+    db.history,
+    db.settings,
+    db.objections,
+    db.resolutions,
+  ];
+  await db.transaction('rw', stores, async () => {
     await db.links.where('projectId').equals(id).delete();
     await db.annotations.where('projectId').equals(id).delete();
+    await db.objections.where('projectId').equals(id).delete();
+    await db.resolutions.where('projectId').equals(id).delete();
     await db.history.where('projectId').equals(id).delete();
     await db.projects.delete(id);
     const last = await db.settings.get('lastProjectId');
@@ -627,6 +639,7 @@ export interface MergeApplied {
   readonly links: number;
   readonly decided: number;
   readonly annotations: number;
+  readonly objections: number;
 }
 
 /**
@@ -641,14 +654,19 @@ export async function applyMergePlan(
     readonly addLinks: readonly LinkRecord[];
     readonly decideLinks: readonly LinkRecord[];
     readonly addAnnotations: readonly Annotation[];
+    readonly addObjections?: readonly Objection[];
   },
+  /** `touch: false` leaves the project's `updatedAt` alone (a project just created from the bundle). */
+  options: { readonly touch?: boolean } = {},
 ): Promise<MergeApplied> {
-  await db.transaction('rw', [db.projects, db.links, db.annotations], async () => {
+  const addObjections = plan.addObjections ?? [];
+  await db.transaction('rw', [db.projects, db.links, db.annotations, db.objections], async () => {
     const project = await db.projects.get(projectId);
     if (!project) throw new Error('The project to merge into is no longer here.');
     if (
       plan.addLinks.some((link) => link.projectId !== projectId) ||
-      plan.addAnnotations.some((a) => a.projectId !== projectId)
+      plan.addAnnotations.some((a) => a.projectId !== projectId) ||
+      addObjections.some((o) => o.projectId !== projectId)
     ) {
       throw new Error('The merge plan names another project; nothing was imported.');
     }
@@ -662,11 +680,13 @@ export async function applyMergePlan(
       }
     }
     await db.annotations.bulkAdd([...plan.addAnnotations]);
-    await db.projects.update(projectId, { updatedAt: nowIso() });
+    await db.objections.bulkAdd([...addObjections]);
+    if (options.touch ?? true) await db.projects.update(projectId, { updatedAt: nowIso() });
   });
   return {
     links: plan.addLinks.length,
     decided: plan.decideLinks.length,
     annotations: plan.addAnnotations.length,
+    objections: addObjections.length,
   };
 }

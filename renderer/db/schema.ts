@@ -11,7 +11,13 @@
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Unit } from '../../src/model/clause';
-import type { Annotation, DocumentRecord, LinkRecord, ProjectRecord } from '../../src/model/review';
+import type {
+  Annotation,
+  DocumentRecord,
+  LinkRecord,
+  Objection,
+  ProjectRecord,
+} from '../../src/model/review';
 
 /** A unit of an imported document, stored one row per unit so a tree loads in one indexed range. */
 export interface StoredUnit extends Unit {
@@ -49,6 +55,20 @@ export interface HistoryEntry {
   readonly at: number;
 }
 
+/**
+ * A conflict the user settled by keeping their own verdict: remembered with the verdicts it was
+ * between, so it comes back if either side changes (a later merge, an edit).
+ */
+export interface Resolution {
+  /** `${projectId}|${spotKey}`: one per unit or link. */
+  readonly id: string;
+  readonly projectId: string;
+  /** The verdicts it settled, as `id@updatedAt`, sorted. */
+  readonly signature: string;
+  readonly choice: 'kept-mine';
+  readonly at: string;
+}
+
 /** The stores of each version, oldest first. Append only; see the file comment. */
 export const SCHEMA_HISTORY = [
   {
@@ -64,6 +84,15 @@ export const SCHEMA_HISTORY = [
       history: '++seq, projectId, [projectId+undone]',
     },
   },
+  {
+    // Objections and their responses; conflicts settled in the conflict view. Records of version 1
+    // do not change shape, so there is no upgrade function.
+    version: 2,
+    stores: {
+      objections: 'id, projectId, updatedAt',
+      resolutions: 'id, projectId',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'crosswalk';
@@ -77,9 +106,12 @@ export class CrosswalkDb extends Dexie {
   declare readonly annotations: EntityTable<Annotation, 'id'>;
   declare readonly settings: EntityTable<SettingRow, 'key'>;
   declare readonly history: EntityTable<HistoryEntry, 'seq'>;
+  declare readonly objections: EntityTable<Objection, 'id'>;
+  declare readonly resolutions: EntityTable<Resolution, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_HISTORY[0].stores);
+    this.version(2).stores(SCHEMA_HISTORY[1].stores);
   }
 }

@@ -1,3 +1,4 @@
+import { PasswordDialog } from './PasswordDialog';
 import type { ImportState } from './useImporter';
 
 const KIND = {
@@ -6,13 +7,15 @@ const KIND = {
   other: 'no legal structure found; kept as plain text',
 } as const;
 
-/** Progress by page with a Cancel button, then the outcome in plain words. */
+/** Progress by page with a Cancel button, the password question, then the outcome in plain words. */
 export function ImportStatus({
   state,
   onCancel,
+  onPassword,
 }: {
   readonly state: ImportState;
   readonly onCancel: () => void;
+  readonly onPassword: (password: string | null) => void;
 }) {
   switch (state.phase) {
     case 'idle':
@@ -35,6 +38,16 @@ export function ImportStatus({
             Cancel
           </button>
         </div>
+      );
+    case 'password':
+      return (
+        <>
+          <div className="status reading" role="status" aria-live="polite">
+            <span data-testid="progress">Waiting for the password of {state.name}…</span>
+          </div>
+          {/* Outside the live region; unmounted while a password is tried, so each question starts empty. */}
+          <PasswordDialog name={state.name} wrong={state.wrong} onAnswer={onPassword} />
+        </>
       );
     case 'saving':
       return (
@@ -61,7 +74,7 @@ export function ImportStatus({
       return (
         <div className="status error" role="alert" data-testid="error">
           {state.name !== null && <strong>{state.name}: </strong>}
-          {state.message}
+          {state.message} <span data-testid="nothing-stored">Nothing was stored.</span>
         </div>
       );
     default: {

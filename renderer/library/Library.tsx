@@ -260,7 +260,7 @@ function ProjectsList({
 export function Library(props: LibraryProps) {
   const documents = useDocuments();
   const projects = useProjects();
-  const busy = props.importer.state.phase === 'reading' || props.importer.state.phase === 'saving';
+  const busy = ['reading', 'password', 'saving'].includes(props.importer.state.phase);
   useEffect(() => {
     document.title = 'Library — Crosswalk';
   }, []);
@@ -293,7 +293,11 @@ export function Library(props: LibraryProps) {
         <p className="muted small">
           PDFs are read on this computer and stored in this app only. You can also drop a PDF onto the window.
         </p>
-        <ImportStatus state={props.importer.state} onCancel={() => props.importer.cancel()} />
+        <ImportStatus
+          state={props.importer.state}
+          onCancel={() => props.importer.cancel()}
+          onPassword={(password) => props.importer.answerPassword(password)}
+        />
         {props.busyLabel !== null && (
           <div className="status reading" role="status" aria-live="polite" data-testid="busy">
             <span className="spinner" aria-hidden="true" />

@@ -23,6 +23,9 @@ export function createDesktopPlatform(bridge: CrosswalkBridge): Platform {
         await bridge.saveFile({ suggestedName: toSafeFileName(suggestedName), contents, mimeType }),
       );
     },
+    async savePdf(suggestedName, html) {
+      return unwrap(await bridge.savePdf({ suggestedName: toSafeFileName(suggestedName), html }));
+    },
     onCommand(listener) {
       return bridge.onHostCommand(listener);
     },
@@ -31,6 +34,17 @@ export function createDesktopPlatform(bridge: CrosswalkBridge): Platform {
     },
     async info() {
       return unwrap(await bridge.getAppInfo());
+    },
+    backups: {
+      async write(projectId, bundleText) {
+        return unwrap(await bridge.writeBackup({ projectId, text: bundleText }));
+      },
+      async list() {
+        return unwrap(await bridge.listBackups());
+      },
+      async read(projectId, name) {
+        return unwrap(await bridge.readBackup({ projectId, name }));
+      },
     },
   };
 }

@@ -15,5 +15,14 @@ export function detectPlatform(win: Window): Platform {
   return win.crosswalk ? createDesktopPlatform(win.crosswalk) : createWebPlatform(win.document);
 }
 
-export type { HostCommand, HostInfo, ImportRole, PdfFile, Platform, TextFile } from './types';
+export type {
+  BackupInfo,
+  BackupShelf,
+  HostCommand,
+  HostInfo,
+  ImportRole,
+  PdfFile,
+  Platform,
+  TextFile,
+} from './types';
 export { readBrowserFile, readBundleFile, type BrowserFile } from './web';

@@ -164,6 +164,8 @@ export function createWebPlatform(doc: WebDocument, host: WebHost = browserHost)
       // A browser download has no cancel the page can see: once started, it counts as saved.
       return Promise.resolve(true);
     },
+    // The browser's print dialog makes the PDF (renderer/export/printHtml.ts).
+    savePdf: null,
     onCommand() {
       // A web page has no application menu: its own toolbar raises the same commands.
       return () => undefined;
@@ -175,5 +177,7 @@ export function createWebPlatform(doc: WebDocument, host: WebHost = browserHost)
     info(): Promise<HostInfo> {
       return Promise.resolve({ version, platform: 'web' });
     },
+    // A page cannot write files unasked: backups are offered as downloads (see renderer/backup).
+    backups: null,
   };
 }

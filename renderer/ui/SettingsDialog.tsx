@@ -9,12 +9,15 @@ export function SettingsDialog({
   onDark,
   onClose,
   onError,
+  onBackups,
 }: {
   readonly author: string;
   readonly dark: boolean;
   readonly onDark: (dark: boolean) => void;
   readonly onClose: () => void;
   readonly onError: (error: unknown) => void;
+  /** Opens Backups (back up now, restore from a backup). */
+  readonly onBackups?: () => void;
 }) {
   const db = useDb();
   const [name, setName] = useState(author);
@@ -40,6 +43,13 @@ export function SettingsDialog({
         <label className="inline">
           <input type="checkbox" checked={dark} onChange={(e) => onDark(e.target.checked)} /> Dark mode
         </label>
+        {onBackups !== undefined && (
+          <p>
+            <button type="button" className="link" onClick={onBackups} data-testid="settings-backups">
+              Backups and restore…
+            </button>
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" className="secondary" onClick={onClose}>
             Cancel

@@ -12,7 +12,7 @@ import {
   spotKey,
   type SpotVerdicts,
 } from '../../src/review/index';
-import { addUserLink, setLinkStatus, useDb } from '../db';
+import { useWriteQueue } from '../storage/StorageBanner';
 import { AnnotationEditor } from './AnnotationEditor';
 import { MarkedText } from './MarkedText';
 import { useAnnotationWriter } from './useAnnotationWriter';
@@ -90,13 +90,14 @@ function LinkCard({
   readonly annotation: Annotation | undefined;
   readonly others: readonly Annotation[];
 }) {
-  const db = useDb();
+  const queue = useWriteQueue();
   const { code, law, unit } = shared;
   const context = useMemo(() => provisionContext(law, link.target), [law, link.target]);
   const codeStems = useMemo(() => stemsOf(code.textWithPoints(unit.id)), [code, unit.id]);
   const [showVerdict, setShowVerdict] = useState(false);
   const decide = (status: LinkRecord['status']): void => {
-    setLinkStatus(db, link.id, status).catch(shared.onError);
+    // Through the write queue: a decision made while storage fails is kept and saved later.
+    queue.enqueue({ kind: 'link-status', linkId: link.id, status }).catch(shared.onError);
   };
   const citation = formatCitation(link.target);
   return (
@@ -203,7 +204,7 @@ function LinkCard({
 }
 
 function AddLink({ projectId, law, unit, onError }: Pick<Shared, 'projectId' | 'law' | 'unit' | 'onError'>) {
-  const db = useDb();
+  const queue = useWriteQueue();
   const [text, setText] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const lawIds = useMemo(() => law.ids, [law]);
@@ -222,7 +223,11 @@ function AddLink({ projectId, law, unit, onError }: Pick<Shared, 'projectId' | '
       return;
     }
     const notes = resolution.unresolved.map((u) => u.reason);
-    Promise.all(resolution.ids.map((target) => addUserLink(db, projectId, unit.id, target))).then(() => {
+    Promise.all(
+      resolution.ids.map((target) =>
+        queue.enqueue({ kind: 'user-link', projectId, source: unit.id, target }),
+      ),
+    ).then(() => {
       setText('');
       setMessage(
         `Linked ${resolution.ids.map(formatCitation).join(', ')}.${notes.length > 0 ? ` Not found: ${notes.join('; ')}.` : ''}`,

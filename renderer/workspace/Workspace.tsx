@@ -13,6 +13,7 @@ import {
   useHistoryState,
   useLinks,
   useDocuments,
+  useObjections,
   useProject,
   useSetting,
   useTree,
@@ -32,6 +33,7 @@ import { CodeTree } from './CodeTree';
 import { LinksPane } from './LinksPane';
 import { Splitter } from './Splitter';
 import { UnitPane } from './UnitPane';
+import { useConflictCount } from '../conflicts/useConflictCount';
 
 export interface WorkspaceProps {
   readonly projectId: string;
@@ -42,6 +44,9 @@ export interface WorkspaceProps {
   readonly onError: (error: unknown) => void;
   readonly onOpenPage: (doc: 'law' | 'code', clauseId: string) => void;
   readonly onOpenOverview: () => void;
+  readonly onOpenObjections: () => void;
+  /** Opens the project's conflicting verdicts and notes that lost their place. */
+  readonly onOpenConflicts: () => void;
   /** Bumped by File › Export memo…: opens the export dialog. */
   readonly exportRequest: number;
 }
@@ -77,7 +82,9 @@ export function Workspace(props: WorkspaceProps) {
   const author = useSetting('author') ?? '';
   const storedWidths = useSetting('paneWidths');
   const history = useHistoryState(projectId);
+  const conflictCount = useConflictCount(projectId, annotations, author, codeTree, lawTree);
   const documents = useDocuments();
+  const objections = useObjections(props.projectId);
   // File › Export memo… bumps `exportRequest`; the dialog is open while a request is unanswered.
   const [exportAnswered, setExportAnswered] = useState(props.exportRequest);
   const [exportClicked, setExportClicked] = useState(false);
@@ -291,6 +298,24 @@ export function Workspace(props: WorkspaceProps) {
         <button
           type="button"
           className="secondary"
+          onClick={props.onOpenObjections}
+          data-testid="nav-objections"
+        >
+          Objections{objections !== undefined && objections.length > 0 ? ` (${objections.length})` : ''}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={props.onOpenConflicts}
+          data-testid="nav-conflicts"
+          data-count={conflictCount}
+          title="Conflicting verdicts and notes that lost their place"
+        >
+          {conflictCount > 0 ? `Conflicts (${conflictCount})` : 'Conflicts'}
+        </button>
+        <button
+          type="button"
+          className="secondary"
           onClick={() => setExporting(true)}
           data-testid="open-export"
         >
@@ -445,6 +470,7 @@ export function Workspace(props: WorkspaceProps) {
             codeDocument,
             links,
             annotations,
+            objections: objections ?? [],
             author,
           }}
           onClose={() => setExporting(false)}

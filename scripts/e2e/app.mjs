@@ -81,7 +81,7 @@ export async function appScenarios({ page, origin, root, traffic }) {
         page.getByTestId('export-save').click(),
       ]);
       assert(memo.suggestedFilename().endsWith('.md'), `memo saved as ${memo.suggestedFilename()}`);
-      await dialog.getByText('Comparison memo (Word, DOCX)').click();
+      await dialog.getByText('Memo (Word, DOCX)').click();
       const [word] = await Promise.all([
         page.waitForEvent('download'),
         page.getByTestId('export-save').click(),

@@ -56,7 +56,7 @@ const describe = (v) =>
  * Audits what is on screen now: fails on serious or critical violations, prints the others.
  * @param {import('playwright-core').Page} page @param {string} axePath @param {string} name
  */
-async function auditCheck(page, axePath, name) {
+export async function auditCheck(page, axePath, name) {
   await check(`axe: ${name} has no serious or critical violations`, async () => {
     const violations = await audit(page, axePath);
     const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -163,6 +163,17 @@ export async function axeScenarios({ page, origin, root, traffic, screens = [] }
         .getAttribute('data-target', { timeout: READY_MS })
         .catch(() => null)) ?? '';
 
+    // An objection to audit the Objections panel with its editor open (the sample has none).
+    let objectionHash = `#/p/${project}/objections`;
+    if (await visit(audited, objectionHash, '[data-testid="objection-new"]', OPTIONAL_MS)) {
+      await audited.getByTestId('objection-new').click();
+      await audited
+        .getByTestId('objection-editor')
+        .waitFor({ timeout: OPTIONAL_MS })
+        .catch(() => undefined);
+      objectionHash = await audited.evaluate(() => window.location.hash);
+    }
+
     for (const dark of [false, true]) {
       const theme = dark ? 'dark' : 'light';
       await check(`axe: switch to ${theme} mode`, () => setTheme(audited, dark));
@@ -229,6 +240,7 @@ export async function axeScenarios({ page, origin, root, traffic, screens = [] }
               },
             ]),
         { name: 'overview', hash: `#/p/${project}/overview`, ready: '[data-testid="overview-matrix"]' },
+        { name: 'objections', hash: objectionHash, ready: '[data-testid="objection-editor"]' },
         ...screens.map((s) => ({ ...s, hash: s.hash.replaceAll('<project>', project) })),
       ];
       for (const screen of optional) {
@@ -245,6 +257,7 @@ export async function axeScenarios({ page, origin, root, traffic, screens = [] }
     traffic.requests.push(...own.requests);
     traffic.foreign.push(...own.foreign);
     traffic.failed.push(...own.failed);
+    traffic.aborted.push(...own.aborted);
     traffic.consoleErrors.push(...own.consoleErrors);
     traffic.workers.push(...own.workers);
     await context.close().catch(() => undefined);

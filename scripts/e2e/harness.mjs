@@ -20,8 +20,12 @@ export function record(name, ok, detail) {
   );
 }
 
+/** The check running now: failed requests and console errors are labelled with it, to find their cause. */
+let running = '';
+
 /** @param {string} name @param {() => Promise<void>} body */
 export async function check(name, body) {
+  running = name;
   try {
     await body();
     record(name, true);
@@ -190,7 +194,14 @@ export async function watchTraffic(context, origin) {
     requests.push(request.url());
     if (!isOwn(request.url()) && !foreign.includes(request.url())) foreign.push(request.url());
   });
-  context.on('requestfailed', (request) => failed.push(`${request.url()} (${request.failure()?.errorText})`));
+  /** @type {string[]} */ const aborted = [];
+  context.on('requestfailed', (request) => {
+    const text = `${request.url()} (${request.failure()?.errorText}) during "${running}"`;
+    // A load cut short by the page itself (a reload, a worker terminated as its view closes) is
+    // not a broken request; an HTTP error status is still caught below, any other failure here.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') aborted.push(text);
+    else failed.push(text);
+  });
   context.on('response', (response) => {
     if (response.status() >= 400) failed.push(`${response.url()} (HTTP ${response.status()})`);
   });
@@ -203,5 +214,5 @@ export async function watchTraffic(context, origin) {
     page.on('worker', (worker) => workers.push(worker.url()));
   };
   context.on('page', watchPage);
-  return { requests, foreign, failed, consoleErrors, workers, watchPage };
+  return { requests, foreign, failed, aborted, consoleErrors, workers, watchPage };
 }

@@ -170,6 +170,12 @@ export function expandRange(a: string, b: string): string[] | null {
   // `(i) to (iv)` counts in roman numerals; `(a) to (i)` or `(c) to (d)` in letters. A single-letter
   // pair counts in roman only from `i`/`I`, the first roman numeral, which is how lists start.
   const preferRoman = bothRoman && (a.length > 1 || b.length > 1 || a.toLowerCase() === 'i');
+  if (preferRoman && a.length === 1 && b.length === 1) {
+    // `(i) to (l)` would be fifty roman sub-points but is four letters: the shorter reading is the list.
+    const letters = lettersBetween(a, b);
+    const romans = romansBetween(a, b);
+    if (letters && romans) return letters.length < romans.length ? letters : romans;
+  }
   return preferRoman
     ? romansBetween(a, b)
     : (lettersBetween(a, b) ?? (bothRoman ? romansBetween(a, b) : null));

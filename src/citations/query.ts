@@ -66,6 +66,15 @@ export function resolveQuery(
   const ids: string[] = [];
   const unresolved: Unresolved[] = [];
   for (const citation of citations) {
+    // `target` says which document the ids belong to: a law provision named in a code query
+    // (`Measure 1.2 and Annex XI`) is reported, not mixed in among the code's ids.
+    if (toCode && citation.target === 'law' && citation.ids.length > 0) {
+      unresolved.push({
+        text: citation.text,
+        reason: `"${citation.text}" names the law; look it up on its own`,
+      });
+      continue;
+    }
     for (const id of citation.ids) if (!ids.includes(id)) ids.push(id);
     unresolved.push(...citation.unresolved);
   }

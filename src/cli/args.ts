@@ -5,7 +5,8 @@ export const USAGE = `Usage:
   crosswalk link <law.pdf> <code.pdf> [--json | --table] [--top K]
   crosswalk compare <law.pdf> <code.pdf> <codeId> <lawId> [--json]
   crosswalk memo <law.pdf> <code.pdf> --format md|html|docx|csv|json|oscal|w3c --out FILE
-                 [--bundle work.json] [--chapter N,…] [--stance S,…] [--author NAME]
+                 [--bundle work.json] [--template comparison|response]
+                 [--chapter N,…] [--stance S,…] [--author NAME]
 
   parse     Read a legal PDF (an EU act, a code of practice, or any document)
             into its clause tree.
@@ -33,6 +34,10 @@ export const USAGE = `Usage:
                           oscal (OSCAL mapping collection of the links),
                           w3c (W3C Web Annotations of the verdicts)
               --out       the file to write ("-" for standard output)
+              --template  comparison (the default) or response: the
+                          objections recorded in the bundle, each with the
+                          provisions it concerns, the verdicts and the
+                          response (needs --bundle)
               --chapter   only these commitments (e.g. 9 or cmt_9; repeatable)
               --stance    only units with these stances (repeatable)
 
@@ -74,6 +79,7 @@ export type Args =
       readonly chapters: readonly string[];
       readonly stances: readonly string[];
       readonly author: string;
+      readonly template: 'comparison' | 'response';
     }
   | {
       readonly command: 'compare';
@@ -186,7 +192,7 @@ export function parseArgs(argv: readonly string[]): Args {
     case 'memo': {
       const { positional, values, repeated } = scanRepeated(
         rest,
-        ['--format', '--out', '--bundle', '--author'],
+        ['--format', '--out', '--bundle', '--author', '--template'],
         ['--chapter', '--stance'],
       );
       if (positional.length !== 2) throw new UsageError('memo needs two PDF files: the law, then the code.');
@@ -197,6 +203,11 @@ export function parseArgs(argv: readonly string[]): Args {
         throw new UsageError(`--format must be one of ${MEMO_FORMAT_NAMES.join(', ')}, not "${format}".`);
       const out = values.get('--out');
       if (out === undefined) throw new UsageError('memo needs --out FILE (or --out - for standard output).');
+      const template = values.get('--template') ?? 'comparison';
+      if (template !== 'comparison' && template !== 'response')
+        throw new UsageError(`--template must be comparison or response, not "${template}".`);
+      if (template === 'response' && (format === 'oscal' || format === 'w3c'))
+        throw new UsageError(`--template response makes a memo: use --format md, html, docx, csv or json.`);
       return {
         command: 'memo',
         law: positional[0] ?? '',
@@ -207,6 +218,7 @@ export function parseArgs(argv: readonly string[]): Args {
         chapters: repeated.get('--chapter') ?? [],
         stances: repeated.get('--stance') ?? [],
         author: values.get('--author') ?? '',
+        template,
       };
     }
     default:

@@ -127,6 +127,7 @@ async function memoCommand(args: Extract<Args, { command: 'memo' }>, io: Io): Pr
   const [lawInfo, codeInfo] = await Promise.all([stat(args.law), stat(args.code)]);
   const report = withStances(trees.law, trees.code, suggestLinks(trees.law, trees.code));
   let text: string | Uint8Array;
+  let placed = '';
   try {
     const review = memoFor({
       law: trees.law,
@@ -139,10 +140,15 @@ async function memoCommand(args: Extract<Args, { command: 'memo' }>, io: Io): Pr
       bundle,
       chapters: args.chapters,
       stances: args.stances,
+      template: args.template,
       author: args.author,
       now: new Date().toISOString(),
     });
     text = await renderMemo(review, args.format);
+    if (review.moved > 0 || review.orphans > 0)
+      placed =
+        `crosswalk: the bundle was made against other versions of the PDFs: ${review.moved} verdicts ` +
+        `re-attached by their quotes, ${review.orphans} found no place (listed as warnings in the memo).\n`;
   } catch (error) {
     if (error instanceof MemoInputError) {
       io.stderr(`crosswalk: ${error.message}\n`);
@@ -168,7 +174,7 @@ async function memoCommand(args: Extract<Args, { command: 'memo' }>, io: Io): Pr
     typeof text === 'string'
       ? `${text.length.toLocaleString('en')} characters`
       : `${text.byteLength.toLocaleString('en')} bytes`;
-  io.stderr(`crosswalk: wrote ${args.out} (${size}).\n`);
+  io.stderr(`${placed}crosswalk: wrote ${args.out} (${size}).\n`);
   return EXIT_OK;
 }
 

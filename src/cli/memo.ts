@@ -15,7 +15,9 @@ import {
   renderOscalMapping,
   renderW3cAnnotations,
   type Memo,
+  type MemoTemplate,
 } from '../export/index';
+import { reanchorAnnotations } from '../review/anchor';
 import { unitTextById } from '../model/quote';
 import type { LinkReport } from '../linking/index';
 import type { ClauseTree } from '../model/clause';
@@ -25,6 +27,7 @@ import {
   type Annotation,
   type DocumentRecord,
   type LinkRecord,
+  type Objection,
   type ProjectRecord,
   type ReviewStance,
 } from '../model/review';
@@ -46,6 +49,8 @@ export interface MemoRequest {
   readonly stances: readonly string[];
   readonly author: string;
   readonly now: string;
+  /** `comparison` (default) or `response` (the bundle's objections with their provisions). */
+  readonly template?: MemoTemplate;
 }
 
 /** Something the user asked for that cannot be done, in plain words (exit code 2 or 3). */
@@ -121,6 +126,10 @@ export interface MemoReview {
   readonly includeSuggestions: boolean;
   readonly code: ClauseTree;
   readonly now: string;
+  /** Verdicts of a bundle made against other PDFs, re-attached by their quotes. */
+  readonly moved: number;
+  /** Verdicts of such a bundle that found no place: kept in JSON, OSCAL and W3C, left out of memos. */
+  readonly orphans: number;
 }
 
 /** Builds the memo; throws MemoInputError for a bundle or a filter that does not fit. */
@@ -139,7 +148,10 @@ export function memoFor(request: MemoRequest): MemoReview {
   };
   let links: LinkRecord[];
   let annotations: readonly Annotation[] = [];
+  let objections: readonly Objection[] = [];
   let includeSuggestions = true;
+  let moved = 0;
+  let orphans = 0;
   if (request.bundle === null) {
     links = suggestedLinks(project.id, request.report, now);
   } else {
@@ -152,14 +164,37 @@ export function memoFor(request: MemoRequest): MemoReview {
     };
     links = [...parsed.bundle.links];
     annotations = parsed.bundle.annotations;
+    objections = parsed.bundle.objections;
+    // A bundle made against other versions of the PDFs: verdicts follow their quotes, as in the app.
+    if (
+      parsed.bundle.project.lawFingerprint !== project.lawFingerprint ||
+      parsed.bundle.project.codeFingerprint !== project.codeFingerprint
+    ) {
+      const result = reanchorAnnotations(annotations, code, law);
+      annotations = result.annotations;
+      moved = result.moved.length;
+      orphans = result.orphans.length;
+      const unitMoves = new Map(
+        result.moved.filter((m) => m.annotation.target === null).map((m) => [m.from, m.to]),
+      );
+      links = links.map((link) => {
+        const to = unitMoves.get(link.source);
+        return to === undefined ? link : { ...link, source: to, id: linkId(link.projectId, to, link.target) };
+      });
+      objections = objections.map((o) => ({ ...o, units: o.units.map((id) => unitMoves.get(id) ?? id) }));
+    }
     // A team's memo speaks for the team: the machine's unreviewed suggestions stay out.
     includeSuggestions = false;
   }
+  const template = request.template ?? 'comparison';
+  if (template === 'response' && request.bundle === null)
+    throw new MemoInputError('the response memo needs --bundle: objections are recorded in the app.');
   const commitments = commitmentIds(request.chapters, code);
   const stances = stanceList(request.stances);
   const memo = buildMemo(
-    { law, code, project, lawDocument, codeDocument, links, annotations },
+    { law, code, project, lawDocument, codeDocument, links, annotations, objections },
     {
+      template,
       includeSuggestions,
       quoteLength: 800,
       author: request.author,
@@ -168,7 +203,19 @@ export function memoFor(request: MemoRequest): MemoReview {
       ...(stances.length > 0 ? { stances } : {}),
     },
   );
-  return { memo, project, lawDocument, codeDocument, links, annotations, includeSuggestions, code, now };
+  return {
+    memo,
+    project,
+    lawDocument,
+    codeDocument,
+    links,
+    annotations,
+    includeSuggestions,
+    code,
+    now,
+    moved,
+    orphans,
+  };
 }
 
 /** Ids for OSCAL derived from the project and a counter, so the same review gives the same file. */

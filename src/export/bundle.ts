@@ -1,7 +1,11 @@
 /**
- * The project bundle: a project's review (links and annotations) as versioned JSON, for handing to
- * a colleague who holds the same two PDFs. It carries document metadata and fingerprints, never the
- * documents: each side imports the PDFs itself, and the fingerprints say whether they are the same.
+ * The project bundle: a project's review (links, annotations, objections) as versioned JSON, for
+ * handing to a colleague. It carries document metadata and fingerprints; the PDFs themselves only
+ * when the sender asks (`files`, base64), so a colleague who holds them already gets a small file,
+ * and the fingerprints say whether both sides read the same documents.
+ *
+ * Version history: 1 — project, documents, links, annotations; 2 — adds `objections` (required) and
+ * `files` (optional). Version 1 bundles are still read (with no objections); newer ones are refused.
  *
  * A bundle arrives from outside, so `parseBundle` trusts nothing: size first, then JSON, then the
  * format and version, then every field (strict objects, the model's enums, length caps). It never
@@ -18,16 +22,28 @@ import {
   MIN_STRENGTH,
   RATIONALE_TYPES,
   RELATIONSHIPS,
+  OBJECTION_ASSESSMENTS,
   REVIEW_STATUSES,
   STANCES,
   type Annotation,
   type DocumentRecord,
   type LinkRecord,
+  type Objection,
   type ProjectRecord,
 } from '../model/review';
 
 export const BUNDLE_FORMAT = 'crosswalk-bundle';
-export const BUNDLE_VERSION = 1;
+/** The version this build writes; it reads every version from 1 up to this one. */
+export const BUNDLE_VERSION = 2;
+
+/** A PDF carried inside a bundle, when the sender chose to include the documents. */
+export interface BundleFile {
+  /** SHA-256 of the bytes, lowercase hex; the importer checks it before using them. */
+  readonly fingerprint: string;
+  readonly fileName: string;
+  /** The PDF's bytes, base64 (RFC 4648, with padding). */
+  readonly base64: string;
+}
 
 export interface Bundle {
   readonly format: typeof BUNDLE_FORMAT;
@@ -38,6 +54,9 @@ export interface Bundle {
   readonly documents: readonly DocumentRecord[];
   readonly links: readonly LinkRecord[];
   readonly annotations: readonly Annotation[];
+  readonly objections: readonly Objection[];
+  /** The PDFs, only when the sender included them. */
+  readonly files?: readonly BundleFile[];
 }
 
 export interface BundleLimits {
@@ -46,15 +65,18 @@ export interface BundleLimits {
   readonly maxDocuments: number;
   readonly maxLinks: number;
   readonly maxAnnotations: number;
-  /** Longest rationale, in characters. */
+  readonly maxObjections: number;
+  /** Longest rationale (and objection response or claim), in characters. */
   readonly maxRationale: number;
 }
 
 export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
-  maxBytes: 64 * 1024 * 1024,
+  // Room for two large PDFs in base64 (4/3 of their size) beside a big review.
+  maxBytes: 160 * 1024 * 1024,
   maxDocuments: 16,
   maxLinks: 200_000,
   maxAnnotations: 100_000,
+  maxObjections: 10_000,
   maxRationale: 1024 * 1024,
 };
 
@@ -67,6 +89,7 @@ const MAX_TAGS = 200;
 const MAX_TAG = 200;
 const MAX_EVIDENCE = 100;
 const MAX_EVIDENCE_TEXT = 4_000;
+const MAX_OBJECTION_UNITS = 5_000;
 
 // The linker's own unions, listed here so the schema cannot drift from them unseen.
 const LINK_BASES = ['citation', 'citation-inherited', 'similarity', 'definition'] as const;
@@ -153,16 +176,58 @@ function annotationSchema(maxRationale: number) {
   } satisfies Record<keyof Annotation, z.ZodType>);
 }
 
+function objectionSchema(maxText: number) {
+  const long = z.string().max(maxText, { message: `is longer than ${maxText} characters` });
+  return z.strictObject({
+    id,
+    projectId: id,
+    title: z.string().max(MAX_NAME),
+    raisedBy: z.string().max(MAX_NAME),
+    raisedOn: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'is not a date (YYYY-MM-DD)' }),
+    source: z.string().max(MAX_NAME),
+    claim: long,
+    units: z.array(id).max(MAX_OBJECTION_UNITS),
+    assessment: z.enum(OBJECTION_ASSESSMENTS).nullable(),
+    response: long,
+    author: z.string().max(MAX_NAME),
+    createdAt: time,
+    updatedAt: time,
+  } satisfies Record<keyof Objection, z.ZodType>);
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+const fileSchema = z.strictObject({
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, { message: 'is not a SHA-256 fingerprint' }),
+  fileName: z.string().max(MAX_NAME),
+  // A regex over 50 MB of text is slow but linear; the size cap bounds it.
+  base64: z.string().refine((text) => BASE64.test(text), { message: 'is not base64' }),
+} satisfies Record<keyof BundleFile, z.ZodType>);
+
+/** The fields every version has; later versions add to them. */
+function baseShape(limits: BundleLimits) {
+  return {
+    format: z.literal(BUNDLE_FORMAT),
+    exportedAt: time,
+    project: projectSchema,
+    documents: z.array(documentSchema).max(limits.maxDocuments),
+    links: z.array(linkSchema).max(limits.maxLinks),
+    annotations: z.array(annotationSchema(limits.maxRationale)).max(limits.maxAnnotations),
+  };
+}
+
+/** Version 1, read for compatibility: no objections, no files. */
+function bundleV1Schema(limits: BundleLimits) {
+  return z.strictObject({ ...baseShape(limits), version: z.literal(1) });
+}
+
 function bundleSchema(limits: BundleLimits) {
   return z
     .strictObject({
-      format: z.literal(BUNDLE_FORMAT),
+      ...baseShape(limits),
       version: z.literal(BUNDLE_VERSION),
-      exportedAt: time,
-      project: projectSchema,
-      documents: z.array(documentSchema).max(limits.maxDocuments),
-      links: z.array(linkSchema).max(limits.maxLinks),
-      annotations: z.array(annotationSchema(limits.maxRationale)).max(limits.maxAnnotations),
+      objections: z.array(objectionSchema(limits.maxRationale)).max(limits.maxObjections),
+      files: z.array(fileSchema).max(limits.maxDocuments).optional(),
     } satisfies Record<keyof Bundle, z.ZodType>)
     .superRefine((bundle, ctx) => {
       // Ids are how a merge recognises an item it has seen: they must be what they claim to be.
@@ -197,6 +262,24 @@ function bundleSchema(limits: BundleLimits) {
           ctx.addIssue({ code: 'custom', path: ['annotations', i, 'id'], message: 'appears twice' });
         seenAnnotations.add(annotation.id);
       });
+      const seenObjections = new Set<string>();
+      bundle.objections.forEach((objection, i) => {
+        if (objection.projectId !== project)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['objections', i, 'projectId'],
+            message: 'is not the bundle’s project',
+          });
+        else if (seenObjections.has(objection.id))
+          ctx.addIssue({ code: 'custom', path: ['objections', i, 'id'], message: 'appears twice' });
+        seenObjections.add(objection.id);
+      });
+      const seenFiles = new Set<string>();
+      (bundle.files ?? []).forEach((file, i) => {
+        if (seenFiles.has(file.fingerprint))
+          ctx.addIssue({ code: 'custom', path: ['files', i, 'fingerprint'], message: 'appears twice' });
+        seenFiles.add(file.fingerprint);
+      });
     });
 }
 
@@ -208,6 +291,10 @@ export interface BundleInput {
   readonly links: readonly LinkRecord[];
   /** The project's annotations; those of other projects are left out. */
   readonly annotations: readonly Annotation[];
+  /** The project's objections; those of other projects are left out. Absent: none. */
+  readonly objections?: readonly Objection[];
+  /** The PDFs to carry, when the user asked for them (base64 is done by the caller). */
+  readonly files?: readonly BundleFile[];
   /** ISO time of the export, passed in. */
   readonly exportedAt: string;
 }
@@ -226,6 +313,8 @@ const PROJECT_KEYS = Object.keys(projectSchema.shape) as (keyof ProjectRecord)[]
 const DOCUMENT_KEYS = Object.keys(documentSchema.shape) as (keyof DocumentRecord)[];
 const LINK_KEYS = Object.keys(linkSchema.shape) as (keyof LinkRecord)[];
 const ANNOTATION_KEYS = Object.keys(annotationSchema(1).shape) as (keyof Annotation)[];
+const OBJECTION_KEYS = Object.keys(objectionSchema(1).shape) as (keyof Objection)[];
+const FILE_KEYS = Object.keys(fileSchema.shape) as (keyof BundleFile)[];
 
 /**
  * The bundle of one project as pretty-printed JSON. Items are sorted by id, so two exports of the
@@ -248,8 +337,23 @@ export function buildBundle(input: BundleInput): string {
       .filter((a) => a.projectId === project.id)
       .sort(byId)
       .map((a) => pick(a, ANNOTATION_KEYS)),
+    objections: (input.objections ?? [])
+      .filter((o) => o.projectId === project.id)
+      .sort(byId)
+      .map((o) => pick(o, OBJECTION_KEYS)),
   };
-  return `${JSON.stringify(bundle, null, 2)}\n`;
+  const files = input.files ?? [];
+  // The key only when there are files: a bundle without them stays byte-identical across exports.
+  const withFiles: Bundle =
+    files.length === 0
+      ? bundle
+      : {
+          ...bundle,
+          files: [...new Map(files.map((f) => [f.fingerprint, pick(f, FILE_KEYS)])).values()].sort((a, b) =>
+            a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : 0,
+          ),
+        };
+  return `${JSON.stringify(withFiles, null, 2)}\n`;
 }
 
 export type ParseBundleResult =
@@ -309,6 +413,16 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return path === '' ? issue.message : `${path}: ${issue.message}`;
 }
 
+/** A version field as a short phrase: its value when it is a small number or string, else its type. */
+function describeVersion(version: unknown): string {
+  if (version === undefined) return 'none';
+  if (typeof version === 'number') return String(version).slice(0, 24);
+  if (typeof version === 'string')
+    return version.length <= 24 ? JSON.stringify(version) : `a ${version.length}-character text`;
+  if (version === null) return 'null';
+  return Array.isArray(version) ? 'a list' : typeof version === 'object' ? 'an object' : typeof version;
+}
+
 /**
  * Reads a bundle. Never throws: any input gives either a checked bundle or a sentence saying what
  * is wrong, fit to show the user (the position of a JSON error, the newer version that made it).
@@ -345,10 +459,10 @@ export function parseBundle(text: string, limits: Partial<BundleLimits> = {}): P
           `This bundle was made by a newer version of Crosswalk (bundle version ${version}); ` +
           `this version reads version ${BUNDLE_VERSION}. Update Crosswalk to open it.`,
       };
-    if (version !== BUNDLE_VERSION)
+    if (version !== BUNDLE_VERSION && version !== 1)
       return {
         ok: false,
-        error: `This bundle has an unknown version (${JSON.stringify(version) ?? 'none'}).`,
+        error: `This bundle has an unknown version (${describeVersion(version)}).`,
       };
     const forbidden = forbiddenKey(value);
     if (forbidden !== null)
@@ -356,7 +470,14 @@ export function parseBundle(text: string, limits: Partial<BundleLimits> = {}): P
         ok: false,
         error: `The bundle is invalid: it contains the key "${forbidden}", which is not allowed.`,
       };
-    const result = bundleSchema(limit).safeParse(value);
+    // A version 1 bundle is read as version 2 with no objections; the ids are checked the same way.
+    const result =
+      version === 1
+        ? bundleV1Schema(limit)
+            .transform((v1) => ({ ...v1, version: BUNDLE_VERSION, objections: [] as Objection[] }))
+            .pipe(bundleSchema(limit))
+            .safeParse(value)
+        : bundleSchema(limit).safeParse(value);
     if (!result.success) {
       const issues = result.error.issues;
       const shown = issues.slice(0, 3).map(describeIssue).join('; ');

@@ -23,6 +23,19 @@ export const CSV_COLUMNS = [
   'updated',
 ] as const;
 
+/** A response memo's columns: the objection's, then the comparison columns for each unit it concerns. */
+export const RESPONSE_CSV_COLUMNS = [
+  'objection id',
+  'objection',
+  'raised by',
+  'raised on',
+  'source',
+  'claim',
+  'assessment',
+  'response',
+  ...CSV_COLUMNS,
+] as const;
+
 export interface CsvOptions {
   /** Start with a UTF-8 byte order mark, so Excel reads the file as UTF-8. Default true. */
   readonly bom?: boolean;
@@ -88,6 +101,17 @@ function unitRows(unit: MemoUnit): string[][] {
  * reviewers' verdicts has a row for each.
  */
 export function renderCsv(memo: Memo, options: CsvOptions = {}): string {
+  if (memo.template === 'response') {
+    const rows: string[][] = [[...RESPONSE_CSV_COLUMNS]];
+    for (const o of memo.objections) {
+      const head = [o.id, o.title, o.raisedBy, o.raisedOn, o.source, o.claim, o.assessment ?? '', o.response];
+      const units = o.units.flatMap(unitRows);
+      // An objection attached to nothing still gets its row.
+      if (units.length === 0) rows.push([...head, ...CSV_COLUMNS.map(() => '')]);
+      for (const row of units) rows.push([...head, ...row]);
+    }
+    return toCsv(rows, options);
+  }
   const rows: string[][] = [[...CSV_COLUMNS]];
   for (const section of memo.sections) {
     if (section.commitment !== null) rows.push(...unitRows(section.commitment));

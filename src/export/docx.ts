@@ -25,6 +25,7 @@ import {
 import { parseRationale, type RationaleSpan } from './html';
 import {
   MACHINE_SUGGESTION_LABEL,
+  objectionOrigin,
   SUMMARY_COLUMNS,
   type Memo,
   type MemoLink,
@@ -231,6 +232,70 @@ function summaryTable(memo: Memo): Table {
   });
 }
 
+/** The objections table of a response memo: number, objection, raised by, date, concerns, assessment. */
+function objectionsTable(memo: Memo): Table {
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: ['#', 'Objection', 'Raised by', 'Date', 'Concerns', 'Assessment'].map((text, i) =>
+      cell(text, { bold: true, right: i === 0 }),
+    ),
+  });
+  const shares = [0.05, 0.25, 0.18, 0.12, 0.16, 0.24];
+  return new Table({
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: shares.map((share) => Math.floor(TEXT_WIDTH_TWIPS * share)),
+    rows: [
+      header,
+      ...memo.objections.map(
+        (o, i) =>
+          new TableRow({
+            cantSplit: true,
+            children: [
+              cell(String(i + 1), { right: true }),
+              cell(o.title || 'Untitled objection', { bold: true }),
+              cell(o.raisedBy),
+              cell(o.raisedOn),
+              cell(o.units.map((u) => u.citation).join(', ')),
+              cell(o.assessmentText),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
+/** A response memo's body: the objections table, then each objection with its response and units. */
+function responseBlocks(memo: Memo): Block[] {
+  const out: Block[] = [heading(1, 'Objections')];
+  if (memo.objections.length === 0) {
+    out.push(note('No objections recorded.'));
+    return out;
+  }
+  out.push(objectionsTable(memo));
+  memo.objections.forEach((objection, i) => {
+    out.push(heading(1, `Objection ${i + 1} — ${objection.title || 'Untitled objection'}`, true));
+    out.push(para(objectionOrigin(objection)));
+    if (objection.claim.trim() === '') out.push(note('The claim was not recorded.'));
+    else out.push(...quote(objection.claim));
+    out.push(para([run('Assessment: ', { bold: true }), run(objection.assessmentText)]));
+    out.push(heading(2, 'Response'));
+    const response = rationale(objection.response);
+    if (response.length === 0) out.push(note('No response written yet.'));
+    else out.push(...response);
+    const who = objection.author.trim() === '' ? 'unnamed reviewer' : objection.author;
+    out.push(note(`Response by ${who}, ${objection.updatedAt}.`));
+    out.push(heading(2, 'Provisions concerned'));
+    if (objection.units.length === 0 && objection.missing.length === 0)
+      out.push(note('The objection is not attached to any commitment or measure.'));
+    for (const unit of objection.units) out.push(...unitBlocks(unit, 3));
+    if (objection.missing.length > 0)
+      out.push(note(`Not in this version of the code: ${objection.missing.join(', ')}.`));
+  });
+  return out;
+}
+
 function body(memo: Memo): Block[] {
   const out: Block[] = [];
   out.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [run(memo.title)] }));
@@ -273,24 +338,27 @@ function body(memo: Memo): Block[] {
       out.push(new Paragraph({ children: [run(w)], numbering: { reference: BULLETS, level: 0 } }));
   }
 
-  out.push(heading(1, 'Summary'));
-  out.push(summaryTable(memo));
-
-  for (const section of memo.sections) {
-    out.push(heading(1, section.title, true));
-    if (section.commitment !== null) {
-      out.push(...unitBody(section.commitment));
-      for (const point of section.commitment.points) out.push(...unitBlocks(point, 3));
+  if (memo.template === 'response') out.push(...responseBlocks(memo));
+  else {
+    out.push(heading(1, 'Summary'));
+    out.push(summaryTable(memo));
+    for (const section of memo.sections) {
+      out.push(heading(1, section.title, true));
+      if (section.commitment !== null) {
+        out.push(...unitBody(section.commitment));
+        for (const point of section.commitment.points) out.push(...unitBlocks(point, 3));
+      }
+      for (const measure of section.measures) out.push(...unitBlocks(measure, 2));
     }
-    for (const measure of section.measures) out.push(...unitBlocks(measure, 2));
   }
 
   out.push(heading(1, 'Appendix', true));
   out.push(heading(2, 'Method'));
   out.push(para(memo.appendix.method));
   out.push(heading(2, 'Not yet reviewed'));
+  const scope = memo.template === 'response' ? 'concerned by these objections' : 'in this memo';
   if (memo.appendix.unreviewed.length === 0)
-    out.push(para('Every commitment and measure in this memo has been reviewed.'));
+    out.push(para(`Every commitment and measure ${scope} has been reviewed.`));
   for (const u of memo.appendix.unreviewed)
     out.push(
       new Paragraph({
@@ -306,7 +374,9 @@ export function memoDocument(memo: Memo): Document {
   return new Document({
     title: clean(memo.title),
     creator: clean(memo.author.trim() === '' ? 'Crosswalk' : memo.author),
-    description: clean(`Review memo of ${memo.projectName}, ${memo.date}`),
+    description: clean(
+      `${memo.template === 'response' ? 'Response memo' : 'Review memo'} of ${memo.projectName}, ${memo.date}`,
+    ),
     styles: {
       default: {
         document: { run: { font: 'Cambria', size: 22 } },

@@ -9,6 +9,7 @@
  */
 import {
   MACHINE_SUGGESTION_LABEL,
+  objectionOrigin,
   SUMMARY_COLUMNS,
   type Memo,
   type MemoLink,
@@ -152,7 +153,8 @@ th { background: #eee; text-align: left; }
 td.n, th.n { text-align: right; }
 tfoot td { font-weight: bold; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-section.commitment { break-before: page; page-break-before: always; }
+section.commitment, section.objection { break-before: page; page-break-before: always; }
+blockquote.claim { border-left-color: #8a1c1c; font-style: italic; }
 .verdict { margin: .5em 0 .8em; padding-left: .8em; border-left: 2px solid #ccc; }
 .verdict-line { margin: .2em 0; }
 .rationale p, .rationale ul { margin: .3em 0; }
@@ -292,38 +294,18 @@ export function renderHtml(memo: Memo): string {
     );
   out.push('</header>');
 
-  out.push('<section class="summary">');
-  out.push('<h2>Summary</h2>');
-  out.push('<table>');
-  const header = SUMMARY_COLUMNS.map((column) => `<th scope="col" class="n">${e(column)}</th>`);
-  out.push(
-    `<thead><tr><th scope="col">Commitment</th>${header.join('')}<th scope="col" class="n">Reviewed</th></tr></thead>`,
-  );
-  out.push(`<tbody>\n${memo.summary.map(summaryRow).join('\n')}\n</tbody>`);
-  out.push(`<tfoot>${summaryRow(memo.total)}</tfoot>`);
-  out.push('</table>');
-  out.push('</section>');
-
-  for (const section of memo.sections) {
-    out.push('<section class="commitment">');
-    out.push(`<h2>${e(section.title)}</h2>`);
-    if (section.commitment !== null) {
-      const { commitment } = section;
-      out.push(...unitBody(commitment, 4));
-      for (const point of commitment.points) out.push(unitHtml(point, 4));
-    }
-    for (const measure of section.measures) out.push(unitHtml(measure, 3));
-    out.push('</section>');
-  }
+  if (memo.template === 'response') out.push(...responseHtml(memo));
+  else out.push(...comparisonHtml(memo));
 
   out.push('<section class="appendix">');
   out.push('<h2>Appendix</h2>');
   out.push('<h3>Method</h3>');
   out.push(`<p>${e(memo.appendix.method)}</p>`);
   out.push('<h3>Not yet reviewed</h3>');
+  const scope = memo.template === 'response' ? 'concerned by these objections' : 'in this memo';
   out.push(
     memo.appendix.unreviewed.length === 0
-      ? '<p>Every commitment and measure in this memo has been reviewed.</p>'
+      ? `<p>Every commitment and measure ${scope} has been reviewed.</p>`
       : `<ul class="unreviewed">\n${memo.appendix.unreviewed
           .map((u) => `<li>${e(u.heading ? `${u.citation} — ${u.heading}` : u.citation)}</li>`)
           .join('\n')}\n</ul>`,
@@ -347,4 +329,84 @@ export function renderHtml(memo: Memo): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The objections: a table, then each objection with its claim, response and provisions. */
+function responseHtml(memo: Memo): string[] {
+  const out: string[] = ['<section class="objections-summary">', '<h2>Objections</h2>'];
+  if (memo.objections.length === 0) {
+    out.push('<p class="note">No objections recorded.</p>', '</section>');
+    return out;
+  }
+  out.push('<table>');
+  out.push(
+    '<thead><tr><th scope="col" class="n">#</th><th scope="col">Objection</th><th scope="col">Raised by</th>' +
+      '<th scope="col">Date</th><th scope="col">Concerns</th><th scope="col">Assessment</th></tr></thead>',
+  );
+  out.push('<tbody>');
+  memo.objections.forEach((o, i) => {
+    out.push(
+      `<tr><td class="n">${i + 1}</td><th scope="row">${e(o.title || 'Untitled objection')}</th>` +
+        `<td>${e(o.raisedBy)}</td><td>${e(o.raisedOn)}</td>` +
+        `<td>${e(o.units.map((u) => u.citation).join(', '))}</td><td>${e(o.assessmentText)}</td></tr>`,
+    );
+  });
+  out.push('</tbody>', '</table>', '</section>');
+  memo.objections.forEach((objection, i) => {
+    out.push('<section class="objection">');
+    out.push(`<h2>Objection ${i + 1} — ${e(objection.title || 'Untitled objection')}</h2>`);
+    out.push(`<p class="origin">${e(objectionOrigin(objection))}</p>`);
+    out.push(
+      objection.claim.trim() === ''
+        ? '<p class="note">The claim was not recorded.</p>'
+        : `<blockquote class="claim">${e(objection.claim)}</blockquote>`,
+    );
+    out.push(`<p class="assessment"><strong>Assessment:</strong> ${e(objection.assessmentText)}</p>`);
+    out.push('<h3>Response</h3>');
+    const response = rationaleHtml(objection.response);
+    out.push(
+      response === ''
+        ? '<p class="note">No response written yet.</p>'
+        : `<div class="rationale response">${response}</div>`,
+    );
+    const who = objection.author.trim() === '' ? 'unnamed reviewer' : e(objection.author);
+    out.push(`<p class="note">Response by ${who}, ${e(objection.updatedAt)}.</p>`);
+    out.push('<h3>Provisions concerned</h3>');
+    if (objection.units.length === 0 && objection.missing.length === 0)
+      out.push('<p class="note">The objection is not attached to any commitment or measure.</p>');
+    for (const unit of objection.units) out.push(unitHtml(unit, 4));
+    if (objection.missing.length > 0)
+      out.push(`<p class="note">Not in this version of the code: ${e(objection.missing.join(', '))}.</p>`);
+    out.push('</section>');
+  });
+  return out;
+}
+
+/** The comparison memo's body: the summary table, then one section per commitment. */
+function comparisonHtml(memo: Memo): string[] {
+  const out: string[] = [];
+  out.push('<section class="summary">');
+  out.push('<h2>Summary</h2>');
+  out.push('<table>');
+  const header = SUMMARY_COLUMNS.map((column) => `<th scope="col" class="n">${e(column)}</th>`);
+  out.push(
+    `<thead><tr><th scope="col">Commitment</th>${header.join('')}<th scope="col" class="n">Reviewed</th></tr></thead>`,
+  );
+  out.push(`<tbody>\n${memo.summary.map(summaryRow).join('\n')}\n</tbody>`);
+  out.push(`<tfoot>${summaryRow(memo.total)}</tfoot>`);
+  out.push('</table>');
+  out.push('</section>');
+
+  for (const section of memo.sections) {
+    out.push('<section class="commitment">');
+    out.push(`<h2>${e(section.title)}</h2>`);
+    if (section.commitment !== null) {
+      const { commitment } = section;
+      out.push(...unitBody(commitment, 4));
+      for (const point of commitment.points) out.push(unitHtml(point, 4));
+    }
+    for (const measure of section.measures) out.push(unitHtml(measure, 3));
+    out.push('</section>');
+  }
+  return out;
 }

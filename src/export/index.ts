@@ -3,8 +3,11 @@
  * team interchange) with its merge plan. Strings in, strings out: the caller does the file I/O.
  */
 export {
+  ASSESSMENT_TEXT,
   buildMemo,
   cutQuote,
+  MEMO_TEMPLATES,
+  objectionOrigin,
   MACHINE_SUGGESTION_LABEL,
   METHOD_TEXT,
   MIXED_STANCES,
@@ -14,7 +17,9 @@ export {
   type MemoDocument,
   type MemoInput,
   type MemoLink,
+  type MemoObjection,
   type MemoOptions,
+  type MemoTemplate,
   type MemoSection,
   type MemoSummaryRow,
   type MemoUnit,
@@ -23,7 +28,7 @@ export {
   type SummaryColumn,
 } from './memo';
 export { escapeHtml, escapeInline, escapeRationale, renderMarkdown } from './markdown';
-export { csvField, CSV_COLUMNS, renderCsv, toCsv, type CsvOptions } from './csv';
+export { csvField, CSV_COLUMNS, renderCsv, RESPONSE_CSV_COLUMNS, toCsv, type CsvOptions } from './csv';
 export {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -31,6 +36,7 @@ export {
   DEFAULT_BUNDLE_LIMITS,
   parseBundle,
   type Bundle,
+  type BundleFile,
   type BundleInput,
   type BundleLimits,
   type ParseBundleResult,

@@ -6,6 +6,7 @@
  */
 import {
   MACHINE_SUGGESTION_LABEL,
+  objectionOrigin,
   SUMMARY_COLUMNS,
   type Memo,
   type MemoLink,
@@ -59,10 +60,29 @@ const UNSAFE_DESTINATION = /(\]\(\s*|^\s{0,3}\[[^\]\n]*\]:\s*)(javascript|vbscri
  * cannot point at `javascript:`, `vbscript:`, `data:` or `file:` URLs.
  */
 export function escapeRationale(text: string): string {
-  return escapeHtml(text.replace(/\r\n?/g, '\n').trim()).replace(
-    UNSAFE_DESTINATION,
-    (_, lead: string, scheme: string) => `${lead}blocked-${scheme.toLowerCase()}:`,
-  );
+  return escapeHtml(text.replace(/\r\n?/g, '\n').trim())
+    .replace(
+      UNSAFE_DESTINATION,
+      (_, lead: string, scheme: string) => `${lead}blocked-${scheme.toLowerCase()}:`,
+    )
+    .split('\n')
+    .map(escapeBlockStart)
+    .join('\n');
+}
+
+/**
+ * A rationale line that would open a block of the memo's own kind — a heading (`# …`, or a line of
+ * `=`/`-` under a paragraph), a code fence, a thematic break or a table — is escaped: a note may
+ * not add to the memo's outline or swallow the rest of it into a code block. Lists, emphasis and
+ * links stay. `|` is escaped everywhere, since `a|b` over `-|-` makes a table.
+ */
+function escapeBlockStart(line: string): string {
+  return line
+    .replace(/\|/g, '\\|')
+    .replace(/^(\s*)(#{1,6})(?=\s|$)/, '$1\\$2')
+    .replace(/^(\s*)(`{3,}|~{3,})/, '$1\\$2')
+    .replace(/^(\s*)(=+|-+)(\s*)$/, '$1\\$2$3')
+    .replace(/^(\s*)([*_])((?:\s*\2){2,}\s*)$/, '$1\\$2$3');
 }
 
 function verdictLine(verdict: MemoVerdict): string {
@@ -159,6 +179,74 @@ export function renderMarkdown(memo: Memo): string {
   if (memo.warnings.length > 0)
     out.push(['**Warnings**', ...memo.warnings.map((w) => `- ${escapeInline(w)}`)].join('\n'));
 
+  if (memo.template === 'response') out.push(...responseBlocks(memo));
+  else out.push(...comparisonBlocks(memo));
+
+  out.push('## Appendix');
+  out.push('### Method');
+  out.push(escapeHtml(memo.appendix.method));
+  out.push('### Not yet reviewed');
+  const scope = memo.template === 'response' ? 'concerned by these objections' : 'in this memo';
+  out.push(
+    memo.appendix.unreviewed.length === 0
+      ? `Every commitment and measure ${scope} has been reviewed.`
+      : memo.appendix.unreviewed
+          .map((u) => `- ${escapeInline(u.heading ? `${u.citation} — ${u.heading}` : u.citation)}`)
+          .join('\n'),
+  );
+  return `${out.join('\n\n')}\n`;
+}
+
+/** The objections of a response memo: a table, then each objection with its units and response. */
+function responseBlocks(memo: Memo): string[] {
+  const out: string[] = ['## Objections'];
+  if (memo.objections.length === 0) {
+    out.push('_No objections recorded._');
+    return out;
+  }
+  const header = ['#', 'Objection', 'Raised by', 'Date', 'Concerns', 'Assessment'];
+  out.push(
+    [
+      `| ${header.join(' | ')} |`,
+      `| ${header.map((_, i) => (i === 0 ? '---:' : '---')).join(' | ')} |`,
+      ...memo.objections.map(
+        (o, i) =>
+          `| ${[
+            String(i + 1),
+            cell(o.title || 'Untitled objection'),
+            cell(o.raisedBy),
+            cell(o.raisedOn),
+            cell(o.units.map((u) => u.citation).join(', ')),
+            cell(o.assessmentText),
+          ].join(' | ')} |`,
+      ),
+    ].join('\n'),
+  );
+  memo.objections.forEach((objection, i) => {
+    out.push(`## Objection ${i + 1} — ${escapeInline(objection.title || 'Untitled objection')}`);
+    out.push(escapeInline(objectionOrigin(objection)));
+    out.push(objection.claim.trim() === '' ? '_The claim was not recorded._' : blockquote(objection.claim));
+    out.push(`**Assessment:** ${escapeInline(objection.assessmentText)}`);
+    out.push('### Response');
+    const response = escapeRationale(objection.response);
+    const who = objection.author.trim() === '' ? 'unnamed reviewer' : escapeInline(objection.author);
+    out.push(response === '' ? '_No response written yet._' : response);
+    out.push(`_Response by ${who}, ${escapeInline(objection.updatedAt)}._`);
+    out.push('### Provisions concerned');
+    if (objection.units.length === 0 && objection.missing.length === 0)
+      out.push('_The objection is not attached to any commitment or measure._');
+    for (const unit of objection.units) out.push(unitBlock(unit, 4));
+    if (objection.missing.length > 0)
+      out.push(
+        `Not in this version of the code: ${objection.missing.map((id) => escapeInline(id)).join(', ')}.`,
+      );
+  });
+  return out;
+}
+
+/** The comparison memo's body: the summary table, then one section per commitment. */
+function comparisonBlocks(memo: Memo): string[] {
+  const out: string[] = [];
   out.push('## Summary');
   const header = ['Commitment', ...SUMMARY_COLUMNS, 'Reviewed'];
   out.push(
@@ -183,17 +271,5 @@ export function renderMarkdown(memo: Memo): string {
     }
     for (const measure of section.measures) out.push(unitBlock(measure, 3));
   }
-
-  out.push('## Appendix');
-  out.push('### Method');
-  out.push(escapeHtml(memo.appendix.method));
-  out.push('### Not yet reviewed');
-  out.push(
-    memo.appendix.unreviewed.length === 0
-      ? 'Every commitment and measure in this memo has been reviewed.'
-      : memo.appendix.unreviewed
-          .map((u) => `- ${escapeInline(u.heading ? `${u.citation} — ${u.heading}` : u.citation)}`)
-          .join('\n'),
-  );
-  return `${out.join('\n\n')}\n`;
+  return out;
 }

@@ -14,6 +14,8 @@ import type { ClauseTree, DocumentKind, Unit } from '../model/clause';
 import {
   STANCES,
   type Annotation,
+  type Objection,
+  type ObjectionAssessment,
   type DocumentRecord,
   type LinkOrigin,
   type LinkRecord,
@@ -57,7 +59,26 @@ export const METHOD_TEXT =
   `${MACHINE_SUGGESTION_LABEL}. Quoted law text is read with the lead-in of the paragraph or point ` +
   'that governs it, and may be shortened (“…”).';
 
+/**
+ * `comparison`: the code read against the law, commitment by commitment. `response`: the recorded
+ * objections, each with the provisions, verdicts and response behind it.
+ */
+export const MEMO_TEMPLATES = ['comparison', 'response'] as const;
+export type MemoTemplate = (typeof MEMO_TEMPLATES)[number];
+
+/** How a response memo words each assessment. */
+export const ASSESSMENT_TEXT: Readonly<Record<ObjectionAssessment | 'none', string>> = {
+  unfounded: 'Unfounded: the commitments concerned clarify the law',
+  'partly-founded': 'Partly founded: some of the commitments concerned go beyond the law',
+  founded: 'Founded: the commitments concerned go beyond the law',
+  none: 'Not yet assessed',
+};
+
 export interface MemoOptions {
+  /** `comparison` (default) or `response`. */
+  readonly template?: MemoTemplate;
+  /** Response memo: ids of the objections to include, in that order; default all, oldest first. */
+  readonly objections?: readonly string[];
   /** Ids of the commitments to include; default all. Unknown ids are ignored. */
   readonly commitments?: readonly string[];
   /** Keep only units with a verdict in one of these stances; empty or absent: no filter. */
@@ -85,6 +106,8 @@ export interface MemoInput {
   readonly links: readonly LinkRecord[];
   /** All annotations of the project (others are ignored). */
   readonly annotations: readonly Annotation[];
+  /** The project's objections (others are ignored); only the response memo shows them. */
+  readonly objections?: readonly Objection[];
 }
 
 export interface MemoDocument {
@@ -186,7 +209,29 @@ export interface MemoUnitRef {
   readonly heading: string | null;
 }
 
+/** An objection as a response memo shows it: the claim, the units it concerns, the response. */
+export interface MemoObjection {
+  readonly id: string;
+  readonly title: string;
+  readonly raisedBy: string;
+  readonly raisedOn: string;
+  readonly source: string;
+  readonly claim: string;
+  readonly assessment: ObjectionAssessment | null;
+  /** {@link ASSESSMENT_TEXT} of the assessment. */
+  readonly assessmentText: string;
+  /** Markdown, as the user wrote it. */
+  readonly response: string;
+  readonly author: string;
+  readonly updatedAt: string;
+  /** The code units it concerns, each with its linked provisions quoted and its verdicts. */
+  readonly units: readonly MemoUnit[];
+  /** Units it names that are not in this version of the code. */
+  readonly missing: readonly string[];
+}
+
 export interface Memo {
+  readonly template: MemoTemplate;
   readonly title: string;
   readonly projectName: string;
   readonly author: string;
@@ -200,7 +245,10 @@ export interface Memo {
   /** One row per selected commitment: covers all its commitments and measures, whatever the filters. */
   readonly summary: readonly MemoSummaryRow[];
   readonly total: MemoSummaryRow;
+  /** Comparison memo: one section per commitment. Empty in a response memo. */
   readonly sections: readonly MemoSection[];
+  /** Response memo: the objections. Empty in a comparison memo. */
+  readonly objections: readonly MemoObjection[];
   readonly appendix: {
     readonly method: string;
     /** Commitments and measures of the selected commitments not yet reviewed, in document order. */
@@ -478,12 +526,47 @@ export function buildMemo(input: MemoInput, options: MemoOptions): Memo {
   if (selected !== null)
     filters.unshift(`Commitments: ${summary.map((row) => row.title).join('; ') || 'none found'}`);
 
+  const template = options.template ?? 'comparison';
+  const objections =
+    template === 'response'
+      ? pickObjections(input, options).map((objection): MemoObjection => {
+          const units = objection.units.flatMap((id) => {
+            const unit = code.byId.get(id);
+            return unit === undefined ? [] : [memoUnit(unit, true)];
+          });
+          return {
+            id: objection.id,
+            title: objection.title,
+            raisedBy: objection.raisedBy,
+            raisedOn: objection.raisedOn,
+            source: objection.source,
+            claim: objection.claim,
+            assessment: objection.assessment,
+            assessmentText: ASSESSMENT_TEXT[objection.assessment ?? 'none'],
+            response: objection.response,
+            author: objection.author,
+            updatedAt: objection.updatedAt,
+            units,
+            missing: objection.units.filter((id) => !code.byId.has(id)),
+          };
+        })
+      : [];
+  if (template === 'response') {
+    // The response memo answers objections; the comparison filters do not apply to it.
+    filters.length = 0;
+    if (options.objections !== undefined)
+      filters.push(`Objections: ${objections.map((o) => o.title || o.id).join('; ') || 'none found'}`);
+  }
+
   const documents: MemoDocument[] = [
     { role: 'law', ...documentOf(input.lawDocument) },
     { role: 'code', ...documentOf(input.codeDocument) },
   ];
+  // A response memo's appendix lists the unreviewed units among those its objections concern.
+  const concerned = new Set(objections.flatMap((o) => o.units.map((u) => u.id)));
   return {
-    title: `Review memo: ${project.name}`,
+    template,
+    title: template === 'response' ? `Response memo: ${project.name}` : `Review memo: ${project.name}`,
     projectName: project.name,
     author: options.author,
     date: options.date,
@@ -493,9 +576,40 @@ export function buildMemo(input: MemoInput, options: MemoOptions): Memo {
     warnings,
     summary,
     total: { id: null, title: 'Total', ...total },
-    sections,
-    appendix: { method: METHOD_TEXT, unreviewed },
+    sections: template === 'response' ? [] : sections,
+    objections,
+    appendix: {
+      method: METHOD_TEXT,
+      unreviewed:
+        template === 'response'
+          ? code.tree.units
+              .filter((u) => concerned.has(u.id) && !isReviewed(latest.get(u.id)))
+              .map((u) => ({ id: u.id, citation: formatCitation(u.id), heading: u.heading }))
+          : unreviewed,
+    },
   };
+}
+
+/** Where an objection came from, as one sentence: `Raised by X on 2025-08-14 in Letter, p. 3.` */
+export function objectionOrigin(objection: Pick<Objection, 'raisedBy' | 'raisedOn' | 'source'>): string {
+  const parts: string[] = [];
+  parts.push(
+    `Raised by ${objection.raisedBy.trim() === '' ? 'an unnamed party' : objection.raisedBy.trim()}`,
+  );
+  if (objection.raisedOn !== '') parts.push(`on ${objection.raisedOn}`);
+  if (objection.source.trim() !== '') parts.push(`in ${objection.source.trim()}`);
+  return `${parts.join(' ')}.`;
+}
+
+/** The objections a response memo shows: those asked for, in that order, or all, oldest first. */
+function pickObjections(input: MemoInput, options: MemoOptions): Objection[] {
+  const own = (input.objections ?? []).filter((o) => o.projectId === input.project.id);
+  if (options.objections === undefined)
+    return [...own].sort(
+      (a, b) => compare(a.createdAt, b.createdAt) || compare(a.title, b.title) || compare(a.id, b.id),
+    );
+  const byId = new Map(own.map((o) => [o.id, o]));
+  return [...new Set(options.objections)].flatMap((id) => byId.get(id) ?? []);
 }
 
 function documentOf(record: DocumentRecord): Omit<MemoDocument, 'role'> {

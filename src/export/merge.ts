@@ -8,7 +8,13 @@
  * (links by project, source and target), and an annotation kept beside ours gets an id derived
  * from its own id and time, so it is recognised when it comes again.
  */
-import { linkId, type Annotation, type LinkRecord, type ProjectRecord } from '../model/review';
+import {
+  linkId,
+  type Annotation,
+  type LinkRecord,
+  type Objection,
+  type ProjectRecord,
+} from '../model/review';
 import type { Bundle } from './bundle';
 
 export type MergeConflict =
@@ -31,6 +37,12 @@ export type MergeConflict =
       readonly ours: Annotation;
       /** As it will be stored: re-keyed into the target project, with its new id where it got one. */
       readonly theirs: Annotation;
+    }
+  | {
+      /** The same objection edited differently on each side: both kept, theirs under a new id. */
+      readonly kind: 'objection';
+      readonly ours: Objection;
+      readonly theirs: Objection;
     };
 
 export interface MergeReport {
@@ -40,6 +52,8 @@ export interface MergeReport {
   readonly linksDecided: number;
   readonly annotationsAdded: number;
   readonly annotationsUnchanged: number;
+  readonly objectionsAdded: number;
+  readonly objectionsUnchanged: number;
   readonly conflicts: number;
 }
 
@@ -48,6 +62,7 @@ export interface MergePlan {
   /** Our undecided machine suggestions that take the sender's decision (accepted or rejected). */
   readonly decideLinks: readonly LinkRecord[];
   readonly addAnnotations: readonly Annotation[];
+  readonly addObjections: readonly Objection[];
   readonly conflicts: readonly MergeConflict[];
   readonly report: MergeReport;
 }
@@ -61,6 +76,25 @@ export interface ExistingReview {
    * so the incoming annotation gets a derived one and nothing of the other project is overwritten.
    */
   readonly annotations: readonly Annotation[];
+  /** The same for objections: the target project's, and any other whose id an incoming one uses. */
+  readonly objections?: readonly Objection[];
+}
+
+/** Everything an objection says, in a fixed order; its id and project are left out. */
+function objectionContent(o: Objection): string {
+  return JSON.stringify([
+    o.title,
+    o.raisedBy,
+    o.raisedOn,
+    o.source,
+    o.claim,
+    o.units,
+    o.assessment,
+    o.response,
+    o.author,
+    o.createdAt,
+    o.updatedAt,
+  ]);
 }
 
 /** Everything an annotation says, in a fixed order; its id and project are left out. */
@@ -187,10 +221,39 @@ export function planMerge(existing: ExistingReview, incoming: Bundle, targetProj
         conflicts.push({ kind: 'parallel', source: theirs.source, target: theirs.target, ours, theirs });
   }
 
+  // Objections: the same rule as annotations (by id; same content once; else kept under a derived id).
+  const objectionsById = new Map<string, Objection>();
+  for (const o of existing.objections ?? []) objectionsById.set(o.id, o);
+  const addObjections: Objection[] = [];
+  let objectionsUnchanged = 0;
+  for (const objection of incoming.objections) {
+    const theirs: Objection = { ...objection, projectId: targetProjectId };
+    let sameId: Objection | null = null;
+    for (let attempt = 0; ; attempt++) {
+      const candidate: Objection =
+        attempt === 0
+          ? theirs
+          : { ...theirs, id: derivedAnnotationId(objection.id, objection.updatedAt, attempt) };
+      const there = objectionsById.get(candidate.id);
+      if (there === undefined) {
+        objectionsById.set(candidate.id, candidate);
+        addObjections.push(candidate);
+        if (sameId !== null) conflicts.push({ kind: 'objection', ours: sameId, theirs: candidate });
+        break;
+      }
+      if (there.projectId === targetProjectId && objectionContent(there) === objectionContent(candidate)) {
+        objectionsUnchanged += 1;
+        break;
+      }
+      if (attempt === 0 && there.projectId === targetProjectId) sameId = there;
+    }
+  }
+
   return {
     addLinks,
     decideLinks,
     addAnnotations,
+    addObjections,
     conflicts,
     report: {
       linksAdded: addLinks.length,
@@ -198,6 +261,8 @@ export function planMerge(existing: ExistingReview, incoming: Bundle, targetProj
       linksDecided: decideLinks.length,
       annotationsAdded: addAnnotations.length,
       annotationsUnchanged,
+      objectionsAdded: addObjections.length,
+      objectionsUnchanged,
       conflicts: conflicts.length,
     },
   };

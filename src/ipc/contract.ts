@@ -205,6 +205,64 @@ export const saveRequestSchema = z.strictObject({
 });
 export type SaveRequest = z.infer<typeof saveRequestSchema>;
 
+/** The longest memo HTML main is asked to print to PDF (characters). */
+export const MAX_PRINT_HTML_LENGTH = 64 * 1024 * 1024;
+
+/** A memo (self-contained HTML) to print to PDF and save where the user says. */
+export const pdfSaveRequestSchema = z.strictObject({
+  suggestedName: saveNameSchema,
+  html: z.string().max(MAX_PRINT_HTML_LENGTH, { message: 'is larger than the limit' }),
+});
+export type PdfSaveRequest = z.infer<typeof pdfSaveRequestSchema>;
+
+/** Backups kept per project in the app's data folder; older ones are deleted as new ones are made. */
+export const BACKUPS_KEPT = 10;
+
+/**
+ * A project id as a backup folder name. Project ids are UUIDs; anything else (a separator, `..`,
+ * a drive letter) is refused, so the page can never make main write outside the backups folder.
+ */
+export const backupProjectIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,100}$/, { message: 'must be a project id' });
+
+/**
+ * A backup's file name, exactly as main makes it from its own clock (`2026-11-29T05-20-32-123Z`,
+ * `_2` on a clash within the same millisecond). The page only ever names a backup main listed.
+ */
+export const backupNameSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(?:_\d{1,3})?\.crosswalk\.json$/, {
+    message: 'must be the name of a backup',
+  });
+
+/** What the page asks main to keep as a backup: a project bundle (checked again in main). */
+export const backupWriteSchema = z.strictObject({
+  projectId: backupProjectIdSchema,
+  text: z.string().max(MAX_BUNDLE_BYTES, { message: 'is larger than the limit' }),
+});
+
+/** Which backup to read back. */
+export const backupRefSchema = z.strictObject({
+  projectId: backupProjectIdSchema,
+  name: backupNameSchema,
+});
+
+/** One backup as the Restore dialog lists it (read from the bundle when it was written). */
+export const backupInfoSchema = z.strictObject({
+  projectId: backupProjectIdSchema,
+  name: backupNameSchema,
+  /** ISO time main wrote it. */
+  savedAt: z.string().max(64),
+  bytes: z.number().int().min(0).max(MAX_BUNDLE_BYTES),
+  projectName: z.string().max(2_000),
+  /** The project's `updatedAt` when backed up: the page compares it to know if there is news. */
+  projectUpdatedAt: z.string().max(64),
+  links: z.number().int().min(0),
+  annotations: z.number().int().min(0),
+});
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+
 /**
  * What main asks the page to do: the application menu's items. File items that need a file have
  * already shown the native dialog in main and carry the file's name and contents.
@@ -216,6 +274,8 @@ export const hostCommandSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('export-memo') }),
   z.strictObject({ kind: z.literal('toggle-dark-mode') }),
   z.strictObject({ kind: z.literal('about') }),
+  z.strictObject({ kind: z.literal('backup-now') }),
+  z.strictObject({ kind: z.literal('restore-backup') }),
 ]);
 export type HostCommand = z.infer<typeof hostCommandSchema>;
 
@@ -244,10 +304,24 @@ export const invokeChannels = {
   'bundle:open-dialog': { args: z.tuple([]), value: textFileSchema.nullable() },
   /** Show the native Save dialog and write the contents there. `false` when the user cancels. */
   'file:save': { args: z.tuple([saveRequestSchema]), value: z.boolean() },
+  /**
+   * Print a memo's HTML to PDF (A4, in a hidden window with JavaScript off) and save it through the
+   * native Save dialog. `false` when the user cancels.
+   */
+  'memo:save-pdf': { args: z.tuple([pdfSaveRequestSchema]), value: z.boolean() },
   /** The page's theme, so native parts (title bar, menus, dialogs) follow it. */
   'theme:set': { args: z.tuple([z.boolean()]), value: z.null() },
   /** Version and platform, for the About line and bug reports. */
   'app:info': { args: z.tuple([]), value: appInfoSchema },
+  /**
+   * Keep a project bundle as a backup in the app's data folder (main names the file and deletes
+   * all but the last {@link BACKUPS_KEPT}). Returns what was kept.
+   */
+  'backup:write': { args: z.tuple([backupWriteSchema]), value: backupInfoSchema },
+  /** Every backup kept, newest first. */
+  'backup:list': { args: z.tuple([]), value: z.array(backupInfoSchema).max(10_000) },
+  /** The text of one listed backup, for a restore. */
+  'backup:read': { args: z.tuple([backupRefSchema]), value: textFileSchema },
 } as const;
 
 /** Main -> renderer notifications (`webContents.send` / `ipcRenderer.on`). */
@@ -323,8 +397,12 @@ export const bridgeMethods = {
   openPdfDialog: 'pdf:open-dialog',
   openBundleDialog: 'bundle:open-dialog',
   saveFile: 'file:save',
+  savePdf: 'memo:save-pdf',
   setDarkMode: 'theme:set',
   getAppInfo: 'app:info',
+  writeBackup: 'backup:write',
+  listBackups: 'backup:list',
+  readBackup: 'backup:read',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** Bridge subscription name -> event channel it listens to. */

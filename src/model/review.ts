@@ -126,3 +126,37 @@ export interface Annotation {
 export function linkId(projectId: string, source: string, target: string): string {
   return `${projectId}|${source}|${target}`;
 }
+
+/**
+ * How the response judges an objection: `unfounded` — the commitments it concerns only clarify the
+ * law; `founded` — they do go beyond it (the response admits it); `partly-founded` — some do.
+ */
+export const OBJECTION_ASSESSMENTS = ['unfounded', 'partly-founded', 'founded'] as const;
+export type ObjectionAssessment = (typeof OBJECTION_ASSESSMENTS)[number];
+
+/**
+ * An objection raised against the code ("the Code exceeds the AI Act's scope on copyright"), the
+ * code units it concerns, and the user's response to it. Travels in bundles like annotations.
+ */
+export interface Objection {
+  readonly id: string;
+  readonly projectId: string;
+  /** A short name for lists: `Copyright scope`. */
+  readonly title: string;
+  /** Who raised it: an organisation or a person. */
+  readonly raisedBy: string;
+  /** When, as an ISO date (`2025-08-14`), or empty when unknown. */
+  readonly raisedOn: string;
+  /** Where: a letter, a consultation answer, a press release, with its reference. */
+  readonly source: string;
+  /** The objection's own words, quoted. */
+  readonly claim: string;
+  /** Clause ids of the code units it concerns, in the order the user attached them. */
+  readonly units: readonly string[];
+  readonly assessment: ObjectionAssessment | null;
+  /** Markdown: the evidence that the code clarifies, or the admission that it expands. */
+  readonly response: string;
+  readonly author: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}

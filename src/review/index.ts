@@ -3,3 +3,5 @@ export * from './progress';
 export * from './links';
 export * from './context';
 export * from './verdicts';
+export * from './anchor';
+export * from './conflicts';

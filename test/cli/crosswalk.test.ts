@@ -20,7 +20,7 @@ function crosswalk(...args: string[]): { status: number | null; stdout: string; 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('crosswalk parse', () => {
+describe('crosswalk parse', { timeout: 60_000 }, () => {
   it('prints the documented JSON shape, and nothing on stderr', () => {
     const { status, stdout, stderr } = crosswalk('parse', join(FIXTURES, 'act.pdf'), '--json');
     expect(stderr).toBe('');
@@ -106,7 +106,8 @@ describe('crosswalk parse', () => {
   });
 });
 
-describe('crosswalk parse on reader threads', () => {
+// Each case starts Node and pdf.js several times: on 2 busy cores that can pass 15 s.
+describe('crosswalk parse on reader threads', { timeout: 60_000 }, () => {
   it('gives the same tree with 3 threads as on one', () => {
     const env = (threads: string): NodeJS.ProcessEnv => ({ ...process.env, CROSSWALK_THREADS: threads });
     const run = (threads: string): string =>
@@ -135,7 +136,7 @@ describe('crosswalk parse on reader threads', () => {
   });
 });
 
-describe('crosswalk link and compare', () => {
+describe('crosswalk link and compare', { timeout: 60_000 }, () => {
   it('prints links in the documented JSON shape, ranked within each source', () => {
     const { status, stdout, stderr } = crosswalk(
       'link',

@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBundle } from '../../src/export/index';
-import { linkId, type Annotation, type LinkRecord, type ProjectRecord } from '../../src/model/review';
+import {
+  linkId,
+  type Annotation,
+  type LinkRecord,
+  type Objection,
+  type ProjectRecord,
+} from '../../src/model/review';
 import { parseArgs } from '../../src/cli/args';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -109,16 +115,73 @@ describe('crosswalk memo', { timeout: 60_000 }, () => {
       createdAt: now,
       updatedAt: now,
     };
+    const objection = (id: string, title: string, response: string): Objection => ({
+      id,
+      projectId: 'p1',
+      title,
+      raisedBy: 'Industry Association',
+      raisedOn: '2025-08-14',
+      source: 'Letter, p. 2',
+      claim: `${title}: the code goes beyond the law.`,
+      units: [first.source],
+      assessment: 'founded',
+      response,
+      author: 'Ana',
+      createdAt: now,
+      updatedAt: now,
+    });
     const bundle = join(dir, 'work.json');
     writeFileSync(
       bundle,
-      buildBundle({ project, documents: [], links: [link], annotations: [verdict], exportedAt: now }),
+      buildBundle({
+        project,
+        documents: [],
+        links: [link],
+        annotations: [verdict],
+        objections: [
+          objection('o1', 'Deadlines', 'We admit the deadline is new.'),
+          objection('o2', 'Scope', 'The scope follows the Act.'),
+        ],
+        exportedAt: now,
+      }),
     );
     const result = crosswalk('memo', ACT, CODE, '--bundle', bundle, '--format', 'csv', '--out', '-');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Adds a <b>deadline</b> the law does not set.');
     expect(result.stdout).toContain('expands');
     expect(result.stdout).not.toContain('machine suggestion');
+
+    // The response memo: both objections, each with its provision quoted, the verdict and the response.
+    const response = crosswalk(
+      'memo',
+      ACT,
+      CODE,
+      '--bundle',
+      bundle,
+      '--template',
+      'response',
+      '--format',
+      'md',
+      '--out',
+      '-',
+    );
+    expect(response.status).toBe(0);
+    expect(response.stdout).toMatch(/^# Response memo: Team review/);
+    expect(response.stdout).toContain('## Objection 1 — Deadlines');
+    expect(response.stdout).toContain('## Objection 2 — Scope');
+    expect(response.stdout).toContain('We admit the deadline is new.');
+    expect(response.stdout).toContain('The scope follows the Act.');
+    expect(response.stdout.match(/Verdict: \*\*expands\*\*/g)).toHaveLength(2);
+    expect(response.stdout).toMatch(/#{5} Article \d+/);
+    const noBundle = crosswalk('memo', ACT, CODE, '--template', 'response', '--format', 'md', '--out', '-');
+    expect(noBundle.status).toBe(3);
+    expect(noBundle.stderr).toMatch(/response memo needs --bundle/);
+    expect(
+      crosswalk('memo', ACT, CODE, '--template', 'response', '--format', 'oscal', '--out', '-').status,
+    ).toBe(2);
+    expect(crosswalk('memo', ACT, CODE, '--template', 'letter', '--format', 'md', '--out', '-').status).toBe(
+      2,
+    );
   });
 
   it('says plainly what is wrong, with the documented exit codes', () => {

@@ -28,10 +28,10 @@ function win() {
 }
 
 /** The single registered listener passed to a recorded `vi.fn` (first argument). */
-function registered(fn: { mock: { calls: unknown[][] } }, index = 0): Call {
+function registered(fn: { mock: { calls: unknown[][] } }): Call {
   const call = fn.mock.calls[0];
   if (!call) throw new Error('handler was not registered');
-  return call[index] as Call;
+  return call[0] as Call;
 }
 
 let appUrl = '';
@@ -165,6 +165,39 @@ describe('window hardening', () => {
     expect(navigate('will-navigate', `${appUrl}?project=1`)).toBe(false);
   });
 
+  function navigateFrame(url: string, isMainFrame: boolean): boolean {
+    const details = { url, isMainFrame, preventDefault: vi.fn() };
+    win().webContents.emit('will-frame-navigate', details);
+    return details.preventDefault.mock.calls.length > 0;
+  }
+
+  it('holds the top frame to the app page in will-frame-navigate too', () => {
+    expect(navigateFrame('https://evil.example/', true)).toBe(true);
+    expect(navigateFrame('file:///home/me/Downloads/AI%20Act.pdf', true)).toBe(true);
+    expect(navigateFrame(`${appUrl}?project=1`, true)).toBe(false);
+  });
+
+  it.each(['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'about:blank', ''])(
+    'lets no subframe navigate, not even to %j or the app page',
+    (url) => {
+      expect(navigateFrame(url, false)).toBe(true);
+      expect(navigateFrame(appUrl, false)).toBe(true);
+    },
+  );
+
+  it('answers a Web Bluetooth device request with no device', () => {
+    const event = { preventDefault: vi.fn() };
+    const callback = vi.fn();
+    win().webContents.emit(
+      'select-bluetooth-device',
+      event,
+      [{ deviceId: 'a1', deviceName: 'Keyboard' }],
+      callback,
+    );
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(callback).toHaveBeenCalledWith('');
+  });
+
   it('hardens every other web contents the same way', () => {
     const attach = { preventDefault: vi.fn() };
     win().webContents.emit('will-attach-webview', attach);
@@ -196,6 +229,12 @@ describe('session hardening', () => {
       'hid',
       'serial',
       'usb',
+      'display-capture',
+      'fullscreen',
+      'pointerLock',
+      'midiSysex',
+      'storage-access',
+      'unknown',
     ]) {
       const callback = vi.fn();
       registered(defaultSession.setPermissionRequestHandler)({}, permission, callback, {});
@@ -205,10 +244,35 @@ describe('session hardening', () => {
     expect(registered(defaultSession.setDevicePermissionHandler)({})).toBe(false);
   });
 
+  /** The listener main registered on the session for `name`. */
+  function sessionListener(name: string): Call {
+    const call = defaultSession.on.mock.calls.find((entry: unknown[]) => entry[0] === name);
+    if (!call) throw new Error(`nothing listens to ${name}`);
+    return call[1] as Call;
+  }
+
+  it.each([
+    ['select-hid-device', { deviceList: [{ deviceId: 'h1' }] }],
+    ['select-usb-device', { deviceList: [{ deviceId: 'u1' }] }],
+  ])('cancels %s: no device chooser, no device', (name, details) => {
+    const event = { preventDefault: vi.fn() };
+    const callback = vi.fn();
+    sessionListener(name)(event, details, callback);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(callback).toHaveBeenCalledWith();
+  });
+
+  it('cancels select-serial-port: no port', () => {
+    const event = { preventDefault: vi.fn() };
+    const callback = vi.fn();
+    sessionListener('select-serial-port')(event, [{ portId: 'p1' }], {}, callback);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(callback).toHaveBeenCalledWith('');
+  });
+
   it('cancels downloads (the desktop page saves through main)', () => {
-    expect(defaultSession.on).toHaveBeenCalledWith('will-download', expect.any(Function));
     const download = { preventDefault: vi.fn() };
-    registered(defaultSession.on, 1)(download, {}, {});
+    sessionListener('will-download')(download, {}, {});
     expect(download.preventDefault).toHaveBeenCalled();
   });
 
@@ -246,58 +310,7 @@ describe('session hardening', () => {
   });
 });
 
-describe('IPC: who may ask', () => {
-  it('registers exactly the contract channels', () => {
-    expect([...fakes.ipcHandlers.keys()].sort()).toEqual([
-      'app:info',
-      'bundle:open-dialog',
-      'file:save',
-      'pdf:open-dialog',
-      'theme:set',
-    ]);
-  });
-
-  const validArgs: Record<string, unknown[]> = {
-    'pdf:open-dialog': ['law'],
-    'bundle:open-dialog': [],
-    'file:save': [{ suggestedName: 'memo.md', contents: 'x', mimeType: 'text/markdown' }],
-    'theme:set': [true],
-    'app:info': [],
-  };
-
-  it.each([['https://evil.example/'], ['file:///tmp/evil.html'], ['devtools://devtools/x.html'], [null]])(
-    'refuses every request from a frame at %s',
-    async (senderUrl) => {
-      for (const [channel, args] of Object.entries(validArgs)) {
-        expect(await invoke(channel, senderUrl, ...args)).toEqual({
-          ok: false,
-          error: 'This request did not come from Crosswalk.',
-        });
-      }
-      expect(fakes.dialog.showOpenDialog).not.toHaveBeenCalled();
-      expect(fakes.dialog.showSaveDialog).not.toHaveBeenCalled();
-    },
-  );
-
-  it('refuses requests from a subframe, even one showing an app file', async () => {
-    const handler = fakes.ipcHandlers.get('app:info');
-    const event = { sender: win().webContents, senderFrame: { url: appUrl, parent: { url: appUrl } } };
-    expect(await handler?.(event)).toMatchObject({ ok: false });
-  });
-
-  it.each(Object.keys(validArgs))(
-    '%s refuses a wrong argument list before doing anything',
-    async (channel) => {
-      for (const args of [['/etc/passwd', 'extra', 1], [{ __proto__: null, path: '/etc/passwd' }]]) {
-        const result = await invoke(channel, appUrl, ...args);
-        expect(result.ok).toBe(false);
-        expect(result.error).toMatch(/^The request to .+ was not in the expected form/);
-      }
-      expect(fakes.dialog.showOpenDialog).not.toHaveBeenCalled();
-      expect(fakes.dialog.showSaveDialog).not.toHaveBeenCalled();
-    },
-  );
-});
+// Who may call each channel, and with what: test/electron/main.ipc.test.ts (every channel, table-driven).
 
 describe('IPC: app:info and theme:set', () => {
   it('answers app:info', async () => {

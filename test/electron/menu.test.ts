@@ -12,6 +12,8 @@ function actions(): Spies {
     exportMemo: vi.fn<MenuActions['exportMemo']>(),
     toggleDarkMode: vi.fn<MenuActions['toggleDarkMode']>(),
     about: vi.fn<MenuActions['about']>(),
+    backupNow: vi.fn<MenuActions['backupNow']>(),
+    restoreBackup: vi.fn<MenuActions['restoreBackup']>(),
   };
 }
 
@@ -64,6 +66,9 @@ describe('application menu', () => {
       'Import bundle…',
       'Export memo…',
       'separator',
+      'Back up project now',
+      'Restore from backup…',
+      'separator',
       'Quit',
     ]);
     expect(item(template, 'File', 'Import law PDF…').accelerator).toBe('CmdOrCtrl+O');
@@ -83,6 +88,8 @@ describe('application menu', () => {
     ['File', 'Open sample project', 'openSample', []],
     ['File', 'Import bundle…', 'importBundle', []],
     ['File', 'Export memo…', 'exportMemo', []],
+    ['File', 'Back up project now', 'backupNow', []],
+    ['File', 'Restore from backup…', 'restoreBackup', []],
     ['View', 'Toggle Dark Mode', 'toggleDarkMode', []],
     ['Help', 'About Crosswalk', 'about', []],
   ] as const)('%s > %s calls %s and nothing else', (menu, label, action, args) => {

@@ -2,13 +2,25 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, parseBundle, type Bundle, type BundleInput } from '../../src/export/index';
 import { findJsonError } from '../../src/export/bundle';
-import { annotation, ANNOTATIONS, CODE_DOC, LAW_DOC, link, LINKS, PROJECT, T2 } from './fixtures';
+import {
+  annotation,
+  ANNOTATIONS,
+  CODE_DOC,
+  LAW_DOC,
+  link,
+  LINKS,
+  objection,
+  OBJECTIONS,
+  PROJECT,
+  T2,
+} from './fixtures';
 
 const INPUT: BundleInput = {
   project: PROJECT,
   documents: [LAW_DOC, CODE_DOC],
   links: LINKS,
   annotations: ANNOTATIONS,
+  objections: OBJECTIONS,
   exportedAt: T2,
 };
 
@@ -35,13 +47,48 @@ const byId = <T extends { id: string }>(items: readonly T[]): T[] =>
 describe('buildBundle / parseBundle', () => {
   it('round-trips a project’s review', () => {
     const text = buildBundle(INPUT);
-    expect(text).toMatch(/^\{\n {2}"format": "crosswalk-bundle",\n {2}"version": 1,/);
+    expect(text).toMatch(/^\{\n {2}"format": "crosswalk-bundle",\n {2}"version": 2,/);
     const bundle = parsed(text);
     expect(bundle.project).toEqual(PROJECT);
     expect(bundle.documents).toEqual([LAW_DOC, CODE_DOC]);
     expect(bundle.links).toEqual(byId(LINKS));
     expect(bundle.annotations).toEqual(byId(ANNOTATIONS));
+    expect(bundle.objections).toEqual(byId(OBJECTIONS));
     expect(bundle.exportedAt).toBe(T2);
+    expect(text).not.toContain('"files"');
+  });
+
+  it('reads a version 1 bundle (before objections) as one with no objections', () => {
+    const v1 = raw();
+    delete v1['objections'];
+    const bundle = parsed(JSON.stringify({ ...v1, version: 1 }));
+    expect(bundle.version).toBe(2);
+    expect(bundle.objections).toEqual([]);
+    expect(bundle.annotations).toEqual(byId(ANNOTATIONS));
+    // A version 1 bundle cannot carry what version 2 added.
+    expect(errorOf(JSON.stringify({ ...raw(), version: 1 }))).toMatch(/objections/);
+  });
+
+  it('carries the PDFs only when asked, checked as base64 with a SHA-256 fingerprint', () => {
+    const file = { fingerprint: 'a'.repeat(64), fileName: 'ai-act.pdf', base64: 'JVBERi0xLjcK' };
+    const text = buildBundle({ ...INPUT, files: [file, file] });
+    expect(parsed(text).files).toEqual([file]);
+    const broken = (patch: object): string =>
+      errorOf(JSON.stringify({ ...raw(), files: [{ ...file, ...patch }] }));
+    expect(broken({ base64: 'not base64!' })).toMatch(/files\[0\]\.base64: is not base64/);
+    expect(broken({ fingerprint: 'abc' })).toMatch(/not a SHA-256 fingerprint/);
+    expect(broken({ path: '/etc/passwd' })).toMatch(/files\[0\]/);
+  });
+
+  it('checks objections: project, unique ids, dates, assessments', () => {
+    const withObjections = (list: object[]): string =>
+      errorOf(JSON.stringify({ ...raw(), objections: list }));
+    expect(withObjections([{ ...objection('o9', []), projectId: 'p2' }])).toMatch(
+      /objections\[0\]\.projectId: is not the bundle’s project/,
+    );
+    expect(withObjections([objection('o9', []), objection('o9', [])])).toMatch(/appears twice/);
+    expect(withObjections([objection('o9', [], { raisedOn: 'last week' })])).toMatch(/not a date/);
+    expect(withObjections([{ ...objection('o9', []), assessment: 'maybe' }])).toMatch(/assessment/);
   });
 
   it('leaves out other projects’ records and fields that are not part of the model', () => {
@@ -70,8 +117,8 @@ describe('buildBundle / parseBundle', () => {
   });
 
   it('refuses a bundle from a newer Crosswalk, saying so', () => {
-    expect(errorOf(JSON.stringify({ ...raw(), version: 2, links: 'whatever' }))).toContain(
-      'made by a newer version of Crosswalk (bundle version 2); this version reads version 1',
+    expect(errorOf(JSON.stringify({ ...raw(), version: 3, links: 'whatever' }))).toContain(
+      'made by a newer version of Crosswalk (bundle version 3); this version reads version 2',
     );
     expect(errorOf(JSON.stringify({ ...raw(), version: 0 }))).toMatch(/unknown version \(0\)/);
     expect(errorOf(JSON.stringify({ ...raw(), version: '1' }))).toMatch(/unknown version \("1"\)/);

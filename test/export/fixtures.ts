@@ -5,6 +5,7 @@ import {
   type Annotation,
   type DocumentRecord,
   type LinkRecord,
+  type Objection,
   type ProjectRecord,
 } from '../../src/model/review';
 import { MINI_CODE, MINI_LAW } from '../support/trees';
@@ -131,6 +132,38 @@ export const ANNOTATIONS: readonly Annotation[] = [
   }),
 ];
 
+export function objection(id: string, units: readonly string[], patch: Partial<Objection> = {}): Objection {
+  return {
+    id,
+    projectId: PROJECT.id,
+    title: 'Incident deadlines',
+    raisedBy: 'Industry Association',
+    raisedOn: '2025-08-14',
+    source: 'Letter to the AI Office, p. 3',
+    claim: 'The two-day reporting deadline has no basis in the AI Act.',
+    units,
+    assessment: 'founded',
+    response: 'Article 55(1)(c) requires reporting *without undue delay*; a fixed deadline goes further.',
+    author: 'Regulator',
+    createdAt: T1,
+    updatedAt: T1,
+    ...patch,
+  };
+}
+
+export const OBJECTIONS: readonly Objection[] = [
+  objection('o1', ['msr_9.3']),
+  objection('o2', ['msr_6.2', 'cmt_6'], {
+    title: 'Security scope',
+    raisedBy: 'Cloud Providers Forum',
+    raisedOn: '',
+    source: 'Consultation answer',
+    claim: 'Commitment 6 imposes security duties beyond Article 55(1)(d).',
+    assessment: 'unfounded',
+    response: 'Article 55(1)(d) asks for an adequate level of cybersecurity protection.',
+  }),
+];
+
 export const INPUT: MemoInput = {
   law: MINI_LAW,
   code: MINI_CODE,
@@ -139,6 +172,7 @@ export const INPUT: MemoInput = {
   codeDocument: CODE_DOC,
   links: LINKS,
   annotations: ANNOTATIONS,
+  objections: OBJECTIONS,
 };
 
 export const OPTIONS: MemoOptions = {

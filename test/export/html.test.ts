@@ -75,7 +75,9 @@ describe('renderHtml', () => {
   it('prints on A4, a commitment per page, no break inside a quote, in a serif face', () => {
     const html = render();
     expect(html).toContain('@page { size: A4;');
-    expect(html).toMatch(/section\.commitment \{ break-before: page; page-break-before: always; \}/);
+    expect(html).toMatch(
+      /section\.commitment, section\.objection \{ break-before: page; page-break-before: always; \}/,
+    );
     expect(html).toMatch(/blockquote \{[^}]*break-inside: avoid; page-break-inside: avoid;/);
     expect(html).toMatch(/body \{ font-family: [^;]*serif;/);
     expect(html.match(/<section class="commitment">/g)).toHaveLength(2);

@@ -158,3 +158,12 @@ describe('renderMarkdown', () => {
     );
   });
 });
+
+describe('renderMarkdown snapshot', () => {
+  it('renders the comparison memo of the fixture review exactly as committed', async () => {
+    // A change in layout shows up here as a diff to review, not as a surprise in a colleague's memo.
+    await expect(render({}, { includeSuggestions: true })).toMatchFileSnapshot(
+      '__snapshots__/comparison-memo.md',
+    );
+  });
+});

@@ -11,7 +11,18 @@ import {
   type MergePlan,
 } from '../../src/export/index';
 import type { Annotation, LinkRecord } from '../../src/model/review';
-import { annotation, ANNOTATIONS, CODE_DOC, LAW_DOC, link, LINKS, PROJECT, T1, T2 } from './fixtures';
+import {
+  annotation,
+  ANNOTATIONS,
+  CODE_DOC,
+  LAW_DOC,
+  link,
+  LINKS,
+  objection,
+  PROJECT,
+  T1,
+  T2,
+} from './fixtures';
 
 /** The colleague's project: same PDFs, another id. */
 const THEIRS = { ...PROJECT, id: 'theirs' };
@@ -58,6 +69,8 @@ describe('planMerge', () => {
       linksDecided: 0,
       annotationsAdded: ANNOTATIONS.length,
       annotationsUnchanged: 0,
+      objectionsAdded: 0,
+      objectionsUnchanged: 0,
       conflicts: 0,
     });
     for (const l of plan.addLinks) {
@@ -233,6 +246,40 @@ describe('planMerge', () => {
 });
 
 describe('fingerprintsMatch', () => {
+  it('merges objections like verdicts: new ones added, the same once, both sides of an edit kept', () => {
+    const ours = [objection('o1', ['msr_9.3']), objection('o2', ['msr_6.2'])];
+    const incoming: Bundle = {
+      ...bundleOf([], []),
+      objections: [
+        { ...objection('o1', ['msr_9.3']), projectId: 'theirs' },
+        {
+          ...objection('o2', ['msr_6.2'], { response: 'Their answer.', updatedAt: T2 }),
+          projectId: 'theirs',
+        },
+        { ...objection('o3', ['cmt_9'], { title: 'New one' }), projectId: 'theirs' },
+      ],
+    };
+    const existing = { links: [], annotations: [], objections: ours };
+    const plan = planMerge(existing, incoming, PROJECT.id);
+    expect(plan.report).toMatchObject({ objectionsAdded: 2, objectionsUnchanged: 1, conflicts: 1 });
+    expect(plan.addObjections.map((o) => o.id)).toEqual([derivedAnnotationId('o2', T2), 'o3']);
+    expect(plan.addObjections.every((o) => o.projectId === PROJECT.id)).toBe(true);
+    const conflict = plan.conflicts[0];
+    expect(conflict?.kind).toBe('objection');
+    if (conflict?.kind === 'objection') {
+      expect(conflict.ours.response).toBe(ours[1]?.response);
+      expect(conflict.theirs.response).toBe('Their answer.');
+    }
+    // A second import finds both versions here and adds nothing.
+    const again = planMerge(
+      { ...existing, objections: [...ours, ...plan.addObjections] },
+      incoming,
+      PROJECT.id,
+    );
+    expect(again.addObjections).toEqual([]);
+    expect(again.report.objectionsUnchanged).toBe(3);
+  });
+
   it('says whether a bundle was made against the same two PDFs', () => {
     const bundle = bundleOf([], []);
     expect(fingerprintsMatch(PROJECT, bundle)).toEqual({ matches: true, law: true, code: true, message: '' });

@@ -39,8 +39,12 @@ const validArgs: { readonly [C in InvokeChannel]: unknown[] } = {
   'pdf:open-dialog': ['law'],
   'bundle:open-dialog': [],
   'file:save': [save()],
+  'memo:save-pdf': [{ suggestedName: 'memo.pdf', html: '<!DOCTYPE html><p>memo</p>' }],
   'theme:set': [true],
   'app:info': [],
+  'backup:write': [{ projectId: 'p-1', text: '{}' }],
+  'backup:list': [],
+  'backup:read': [{ projectId: 'p-1', name: '2026-11-29T05-20-32-123Z.crosswalk.json' }],
 };
 
 /** An array whose every property access throws: what a hostile renderer could construct. */
@@ -83,8 +87,12 @@ describe('IPC contract: channels', () => {
   it('declares the channels main handles and the preload exposes', () => {
     expect([...INVOKE_CHANNELS].sort()).toEqual([
       'app:info',
+      'backup:list',
+      'backup:read',
+      'backup:write',
       'bundle:open-dialog',
       'file:save',
+      'memo:save-pdf',
       'pdf:open-dialog',
       'theme:set',
     ]);

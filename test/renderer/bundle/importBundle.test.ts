@@ -11,11 +11,15 @@ import {
 } from '../../../renderer/db';
 import { createLinkedProject } from '../../../renderer/project/actions';
 import type { Pipeline } from '../../../renderer/worker/pipeline';
-import { buildBundle } from '../../../src/export/index';
+import { addObjection, listObjections } from '../../../renderer/db/objections';
+import { buildBundle, parseBundle, type Bundle } from '../../../src/export/index';
+import { unitQuote } from '../../../src/model/quote';
+import { toBase64 } from '../../../src/util/base64';
+import { sha256Hex } from '../../../src/util/sha256';
 import { suggestLinks } from '../../../src/linking/index';
 import type { ClauseTree } from '../../../src/model/clause';
 import type { DocumentRecord, ProjectRecord } from '../../../src/model/review';
-import { MINI_CODE, MINI_LAW } from '../../support/trees';
+import { MINI_CODE, MINI_LAW, tree, type UnitSpec } from '../../support/trees';
 import { freshDb, imported } from '../db/setup';
 
 /** The worker's work, done in-process: linking is the real linker. */
@@ -60,8 +64,15 @@ async function bundleOf(db: Awaited<ReturnType<typeof freshDb>>, project: Projec
     documents,
     links: await projectLinks(db, project.id),
     annotations: await annotationsFor(db, project.id),
+    objections: await listObjections(db, project.id),
     exportedAt: '2025-05-01T00:00:00.000Z',
   });
+}
+
+function parsed(text: string): Bundle {
+  const result = parseBundle(text);
+  if (!result.ok) throw new Error(result.error);
+  return result.bundle;
 }
 
 describe('importing a bundle', () => {
@@ -73,6 +84,8 @@ describe('importing a bundle', () => {
     await imported(ben, MINI_CODE, 2);
     const result = await importBundle(ben, pipeline, { name: 'ana.json', text }, null);
     expect(result.created).toBe(true);
+    // The same project, under its own id: a later bundle from Ana finds it.
+    expect(result.project.id).toBe(ana.project.id);
     expect(result.report.annotationsAdded).toBe(1);
     const verdicts = await annotationsFor(ben, result.project.id);
     expect(verdicts.map((a) => [a.source, a.stance, a.author, a.rationale])).toEqual([
@@ -111,6 +124,153 @@ describe('importing a bundle', () => {
     const verdicts = await annotationsFor(ben, benProject.id);
     expect(verdicts.map((a) => `${a.author}:${a.stance}`).sort()).toEqual(['Ana:expands', 'Ben:clarifies']);
     expect(result.conflicts.map((c) => c.kind)).toContain('parallel');
+  });
+
+  it('exported, imported on an empty machine and exported again, is the same bundle', async () => {
+    const ana = await reviewed('Round trip');
+    await addObjection(ana.db, ana.project.id, {
+      title: 'Deadlines',
+      raisedBy: 'Industry',
+      claim: 'Too strict.',
+      units: [ana.source],
+      assessment: 'founded',
+      response: 'Conceded.',
+      author: 'Ana',
+    });
+    const text = await bundleOf(ana.db, ana.project);
+    const ben = await freshDb();
+    await imported(ben, MINI_LAW, 1);
+    await imported(ben, MINI_CODE, 2);
+    const result = await importBundle(ben, pipeline, { name: 'ana.json', text }, null);
+    expect(result.report.objectionsAdded).toBe(1);
+    const project = await ben.projects.get(result.project.id);
+    const again = await bundleOf(ben, project!);
+    // Each library records when it imported its PDFs: the only lines that may differ.
+    const strip = (b: Bundle) => ({ ...b, documents: b.documents.map((d) => ({ ...d, importedAt: '' })) });
+    expect(strip(parsed(again))).toEqual(strip(parsed(text)));
+    expect(again.split('\n').filter((line) => !line.includes('"importedAt"'))).toEqual(
+      text.split('\n').filter((line) => !line.includes('"importedAt"')),
+    );
+  });
+
+  it('brings the PDFs a bundle carries into an empty library, checking their fingerprints', async () => {
+    const lawBytes = new TextEncoder().encode('%PDF-1.7 law bytes');
+    const codeBytes = new TextEncoder().encode('%PDF-1.7 code bytes');
+    const law: ClauseTree = {
+      ...MINI_LAW,
+      document: { ...MINI_LAW.document, fingerprint: await sha256Hex(lawBytes) },
+    };
+    const code: ClauseTree = {
+      ...MINI_CODE,
+      document: { ...MINI_CODE.document, fingerprint: await sha256Hex(codeBytes) },
+    };
+    const trees = new Map([
+      [law.document.fingerprint, law],
+      [code.document.fingerprint, code],
+    ]);
+    const parsing: Pipeline = {
+      ...pipeline,
+      parse: async (bytes) => trees.get(await sha256Hex(bytes)) ?? Promise.reject(new Error('unknown PDF')),
+    };
+    const ana = await freshDb();
+    await imported(ana, law, 1);
+    await imported(ana, code, 2);
+    const project = await createProject(ana, {
+      name: 'Carried',
+      lawFingerprint: law.document.fingerprint,
+      codeFingerprint: code.document.fingerprint,
+      sample: false,
+    });
+    const files = [
+      { fingerprint: law.document.fingerprint, fileName: 'law.pdf', base64: toBase64(lawBytes) },
+      { fingerprint: code.document.fingerprint, fileName: 'code.pdf', base64: toBase64(codeBytes) },
+    ];
+    const base = {
+      project,
+      documents: await ana.documents.toArray(),
+      links: [],
+      annotations: [],
+      exportedAt: '',
+    };
+    const ben = await freshDb();
+    const result = await importBundle(
+      ben,
+      parsing,
+      { name: 'b.json', text: buildBundle({ ...base, files }) },
+      null,
+    );
+    expect(result.documentsAdded).toBe(2);
+    expect(result.created).toBe(true);
+    expect((await ben.files.get(code.document.fingerprint))?.bytes).toEqual(codeBytes);
+
+    // Bytes that are not the file their fingerprint names are refused, and nothing is stored.
+    const forged = [{ ...files[0]!, base64: toBase64(codeBytes) }, files[1]!];
+    const empty = await freshDb();
+    await expect(
+      importBundle(empty, parsing, { name: 'f.json', text: buildBundle({ ...base, files: forged }) }, null),
+    ).rejects.toThrow(/not the file its fingerprint names/);
+    expect(await empty.documents.count()).toBe(0);
+    expect(await empty.projects.count()).toBe(0);
+  });
+
+  it('re-attaches verdicts to a revised code by their quotes, and lists those that find no place', async () => {
+    const ana = await freshDb();
+    await imported(ana, MINI_LAW, 1);
+    await imported(ana, MINI_CODE, 2);
+    const project = await createProject(ana, {
+      name: 'Old code',
+      lawFingerprint: MINI_LAW.document.fingerprint,
+      codeFingerprint: MINI_CODE.document.fingerprint,
+      sample: false,
+    });
+    const at = (id: string) =>
+      unitQuote(
+        MINI_CODE.units,
+        MINI_CODE.units.findIndex((u) => u.id === id),
+      );
+    for (const source of ['msr_9.3', 'msr_6.2'])
+      await saveAnnotation(
+        ana,
+        newAnnotation({ projectId: project.id, source, quote: at(source), stance: 'expands', author: 'Ana' }),
+      );
+    const text = await bundleOf(ana, project);
+
+    // The revised code: Measure 9.3 renumbered 9.4 (a new 9.3 before it), Measure 6.2 gone.
+    const specs: UnitSpec[] = MINI_CODE.units.map((u) => [u.id, u.type, u.num, u.heading, u.text, u.parent]);
+    const revised = tree('code', 'Mini Code rev. 2', [
+      ...specs.filter(([id]) => id !== 'msr_6.2' && !id.startsWith('msr_9.3')).map((spec): UnitSpec => spec),
+      ['msr_9.3', 'measure', '9.3', 'Incident logs', 'Signatories will keep a log of incidents.', 'cmt_9'],
+      ...specs
+        .filter(([id]) => id.startsWith('msr_9.3'))
+        .map(([id, type, num, heading, text, parent]): UnitSpec => [
+          id.replace('msr_9.3', 'msr_9.4'),
+          type,
+          num,
+          heading,
+          text,
+          parent === 'msr_9.3' ? 'msr_9.4' : parent,
+        ]),
+    ]);
+    const revisedCode: ClauseTree = {
+      ...revised,
+      document: { ...revised.document, fingerprint: 'f'.repeat(64) },
+    };
+    const ben = await freshDb();
+    await imported(ben, MINI_LAW, 1);
+    await imported(ben, revisedCode, 3);
+    const benProject = await createProject(ben, {
+      name: 'New code',
+      lawFingerprint: MINI_LAW.document.fingerprint,
+      codeFingerprint: revisedCode.document.fingerprint,
+      sample: false,
+    });
+    const result = await importBundle(ben, pipeline, { name: 'old.json', text }, benProject.id);
+    expect(result.warning).toMatch(/different code PDF/);
+    expect(result.moved.map((m) => [m.from, m.to])).toEqual([['msr_9.3', 'msr_9.4']]);
+    expect(result.orphans.map((a) => a.source)).toEqual(['msr_6.2']);
+    const stored = await annotationsFor(ben, benProject.id);
+    // Nothing dropped: the orphan is stored too, on its old clause id, for the user to re-attach.
+    expect(stored.map((a) => a.source).sort()).toEqual(['msr_6.2', 'msr_9.4']);
   });
 
   it('refuses a bundle whose PDFs are not in the library, and stores nothing', async () => {

@@ -12,8 +12,12 @@ function fakeBridge() {
     openPdfDialog: vi.fn((_role: 'law' | 'code') => okResult({ name: 'a.pdf', bytes: new Uint8Array([37]) })),
     openBundleDialog: vi.fn(() => okResult({ name: 'p.json', text: '{}' })),
     saveFile: vi.fn((_request: unknown) => okResult(true)),
+    savePdf: vi.fn((_request: unknown) => okResult(true)),
     setDarkMode: vi.fn((_dark: boolean) => okResult(null)),
     getAppInfo: vi.fn(() => okResult({ version: '0.1.0', platform: 'linux' })),
+    writeBackup: vi.fn((_request: unknown) => failed('not in this test')),
+    listBackups: vi.fn(() => okResult([])),
+    readBackup: vi.fn((_ref: unknown) => failed('not in this test')),
     onHostCommand: vi.fn((next: (command: HostCommand) => void) => {
       listener = next;
       return unsubscribe;
@@ -31,6 +35,9 @@ describe('desktop platform', () => {
     expect(bridge.openPdfDialog).toHaveBeenCalledWith('code');
     expect(await platform.openBundle()).toEqual({ name: 'p.json', text: '{}' });
     expect(await platform.saveFile('memo.md', '# x', 'text/markdown')).toBe(true);
+    // A title with a colon still gets a portable name; main prints the HTML and saves the PDF.
+    expect(await platform.savePdf?.('Memo: AI Act.pdf', '<p>memo</p>')).toBe(true);
+    expect(bridge.savePdf).toHaveBeenCalledWith({ suggestedName: 'Memo- AI Act.pdf', html: '<p>memo</p>' });
     await expect(platform.setDarkMode(true)).resolves.toBeUndefined();
     expect(bridge.setDarkMode).toHaveBeenCalledWith(true);
     expect(await platform.info()).toEqual({ version: '0.1.0', platform: 'linux' });

@@ -7,6 +7,8 @@ import actPdf from '../../../fixtures/act.pdf?inline';
 import actExpected from '../../../fixtures/act.expected.json';
 import emptyPdf from '../../../fixtures/broken/empty.pdf?inline';
 import encryptedPdf from '../../../fixtures/broken/encrypted.pdf?inline';
+import encryptedNoUserPdf from '../../../fixtures/broken/encrypted-nouser.pdf?inline';
+import hostilePdf from '../../../fixtures/hostile/actions.pdf?inline';
 import headerOnlyPdf from '../../../fixtures/broken/header-only.pdf?inline';
 import notAPdf from '../../../fixtures/broken/not-a-pdf.pdf?inline';
 import scannedPdf from '../../../fixtures/broken/scanned.pdf?inline';
@@ -81,6 +83,17 @@ describe('parse requests', () => {
   it('open an encrypted PDF with its password', async () => {
     const replies = await run(parseRequest(encryptedPdf, 'secret'));
     expect(replies.at(-1)?.type).toBe('parsed');
+  });
+
+  it('open a PDF encrypted without a user password, asking for none', async () => {
+    expect((await parsed(encryptedNoUserPdf)).document.kind).toBe('other');
+  });
+
+  it('read a PDF full of JavaScript, Launch and URI actions and attachments for its text alone', async () => {
+    const tree = await parsed(hostilePdf);
+    expect(tree.document).toMatchObject(actExpected.document);
+    expect(tree.units.map((u) => u.id)).toEqual(actExpected.units.map((u) => u.id));
+    expect('crosswalkHostileScriptRan' in globalThis).toBe(false);
   });
 });
 
