@@ -30,6 +30,7 @@ import { restoreAsNewProject, restoreIntoProject } from './backup/restore';
 import { useBackups } from './backup/useBackups';
 import type { Pipeline } from './worker/pipeline';
 import { ObjectionsView } from './objections/ObjectionsView';
+import { reviseProject, type Revision } from './project/revise';
 import { Overview } from './overview/Overview';
 import { ConflictsView } from './conflicts/ConflictsView';
 import { PageView } from './page/PageView';
@@ -190,6 +191,23 @@ function Shell() {
           onError(error);
         }
       });
+    },
+    [db, pipeline, onError, exclusive],
+  );
+
+  const reviseOpen = useCallback(
+    async (revision: Revision) => {
+      const controller = new AbortController();
+      await exclusive(
+        { label: 'Moving the review to the revised PDF…', cancel: () => controller.abort() },
+        async () => {
+          try {
+            setMerged(await reviseProject(db, pipeline, revision, controller.signal));
+          } catch (error) {
+            if (!isAbort(error)) onError(error);
+          }
+        },
+      );
     },
     [db, pipeline, onError, exclusive],
   );
@@ -413,6 +431,7 @@ function Shell() {
           onOpenSample={() => void openSample()}
           onImportBundle={() => void chooseBundle()}
           onCreateProject={(input) => void createProject(input)}
+          onReviseProject={(revision) => void reviseOpen(revision)}
           linking={busy !== null && busy.cancel !== null ? { name: busy.label, cancel: busy.cancel } : null}
           linkError={linkError}
           busyLabel={busy !== null && busy.cancel === null ? busy.label : null}

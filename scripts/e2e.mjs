@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appScenarios } from './e2e/app.mjs';
 import { axeScenarios } from './e2e/axe.mjs';
+import { bundleScenarios } from './e2e/bundles.mjs';
 import { conflictsScenarios } from './e2e/conflicts.mjs';
 import { corpusScenarios } from './e2e/corpus.mjs';
 import { hostileScenarios } from './e2e/hostile.mjs';
@@ -74,6 +75,7 @@ async function main() {
     await conflictsScenarios(env);
     await keyboardScenarios(env);
     await objectionScenarios(env);
+    await bundleScenarios(env);
     await axeScenarios(env);
     // Last: it fills the "disk", reloads and restores a project, which the others need not see.
     await storageScenarios(env);

@@ -5,6 +5,7 @@ import { ImportStatus } from '../import/ImportStatus';
 import type { Importer } from '../import/useImporter';
 import type { ImportRole } from '../platform';
 import { defaultProjectName } from '../project/actions';
+import type { Revision } from '../project/revise';
 import { formatWhen, shortFingerprint } from '../ui/format';
 import { plainMessage } from '../ui/errors';
 
@@ -12,6 +13,8 @@ export interface LibraryProps {
   readonly importer: Importer;
   readonly onImport: (role: ImportRole) => void;
   readonly onOpenProject: (id: string) => void;
+  /** Moves a project onto a revised PDF in a new project (the old one stays as it is). */
+  readonly onReviseProject: (revision: Revision) => void;
   readonly onOpenSample: () => void;
   readonly onImportBundle: () => void;
   readonly onCreateProject: (input: {
@@ -210,16 +213,82 @@ function NewProjectForm({
   );
 }
 
+/**
+ * The form under a project for moving it onto a revised PDF: which document is revised and which
+ * PDF of the library is its new version.
+ */
+function ReviseForm({
+  project,
+  documents,
+  onRevise,
+  onClose,
+}: {
+  readonly project: ProjectRecord;
+  readonly documents: readonly DocumentRecord[];
+  readonly onRevise: (revision: Revision) => void;
+  readonly onClose: () => void;
+}) {
+  const [role, setRole] = useState<'law' | 'code'>('code');
+  const current = role === 'law' ? project.lawFingerprint : project.codeFingerprint;
+  const other = role === 'law' ? project.codeFingerprint : project.lawFingerprint;
+  const candidates = documents.filter((d) => d.fingerprint !== current && d.fingerprint !== other);
+  const [chosen, setChosen] = useState('');
+  const fingerprint = candidates.some((d) => d.fingerprint === chosen) ? chosen : '';
+  return (
+    <form
+      className="revise-form"
+      data-testid="revise-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (fingerprint !== '') onRevise({ projectId: project.id, role, fingerprint });
+      }}
+    >
+      <p className="muted small">
+        A new project over the revised PDF gets this project’s links, verdicts and objections: each verdict
+        follows the text it was written on, and those that find no place are listed to re-attach. This project
+        stays as it is.
+      </p>
+      <label className="inline">
+        Revised
+        <select value={role} onChange={(e) => setRole(e.target.value === 'law' ? 'law' : 'code')}>
+          <option value="code">code</option>
+          <option value="law">law</option>
+        </select>
+      </label>
+      <label className="inline">
+        New version
+        <select value={fingerprint} onChange={(e) => setChosen(e.target.value)} data-testid="revise-document">
+          <option value="">{candidates.length === 0 ? 'Import the revised PDF first' : 'Choose…'}</option>
+          {candidates.map((d) => (
+            <option key={d.fingerprint} value={d.fingerprint}>
+              {d.title || d.fileName} ({d.fileName}, {shortFingerprint(d.fingerprint)})
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="primary" disabled={fingerprint === ''} data-testid="revise-start">
+        Move to this version
+      </button>
+      <button type="button" className="secondary" onClick={onClose}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
 function ProjectsList({
   projects,
   documents,
   onOpen,
+  onRevise,
 }: {
   readonly projects: readonly ProjectRecord[];
   readonly documents: readonly DocumentRecord[];
   readonly onOpen: (id: string) => void;
+  readonly onRevise: (revision: Revision) => void;
 }) {
   const db = useDb();
+  const [revising, setRevising] = useState<string | null>(null);
   const titles = new Map(documents.map((d) => [d.fingerprint, d.title || d.fileName]));
   if (projects.length === 0) return <p className="muted">No projects yet.</p>;
   const remove = (project: ProjectRecord): void => {
@@ -246,7 +315,27 @@ function ProjectsList({
                 Law: {titles.get(project.lawFingerprint) ?? 'missing'} · Code:{' '}
                 {titles.get(project.codeFingerprint) ?? 'missing'} · updated {formatWhen(project.updatedAt)}
               </div>
+              {revising === project.id && (
+                <ReviseForm
+                  project={project}
+                  documents={documents}
+                  onRevise={(revision) => {
+                    setRevising(null);
+                    onRevise(revision);
+                  }}
+                  onClose={() => setRevising(null)}
+                />
+              )}
             </div>
+            <button
+              type="button"
+              className="link"
+              aria-expanded={revising === project.id}
+              onClick={() => setRevising(revising === project.id ? null : project.id)}
+              data-testid="revise-project"
+            >
+              Revised PDF…
+            </button>
             <button type="button" className="link" onClick={() => remove(project)}>
               Delete
             </button>
@@ -333,7 +422,12 @@ export function Library(props: LibraryProps) {
           </div>
         </div>
         {projects !== undefined && documents !== undefined && (
-          <ProjectsList projects={projects} documents={documents} onOpen={props.onOpenProject} />
+          <ProjectsList
+            projects={projects}
+            documents={documents}
+            onOpen={props.onOpenProject}
+            onRevise={props.onReviseProject}
+          />
         )}
         <h3>New project</h3>
         {documents !== undefined && documents.length >= 2 ? (

@@ -64,7 +64,7 @@ export function storedSnapshot(page) {
 }
 
 /** @param {Awaited<ReturnType<typeof storedSnapshot>>} before @param {Awaited<ReturnType<typeof storedSnapshot>>} after */
-function assertUnchanged(before, after) {
+export function assertUnchanged(before, after) {
   const changed = Object.keys({ ...before, ...after }).filter(
     (name) => before[name]?.digest !== after[name]?.digest,
   );

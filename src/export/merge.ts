@@ -119,9 +119,15 @@ function content(a: Annotation): string {
   ]);
 }
 
-/** The id an incoming annotation is kept under when ours already uses its id for something else. */
-export function derivedAnnotationId(id: string, updatedAt: string, attempt = 1): string {
-  return attempt === 1 ? `${id}@${updatedAt}` : `${id}@${updatedAt}#${attempt}`;
+/**
+ * The id an incoming annotation (or objection) is kept under when its own id is taken. It names the
+ * project it goes into: ids are storage keys shared by all projects, and two projects merging the
+ * same bundle (a restored copy, a move to a revised PDF) must not pick the same derived id, which
+ * the merge could not see (it reads only its own project and the incoming ids).
+ */
+export function derivedAnnotationId(id: string, projectId: string, updatedAt: string, attempt = 1): string {
+  const base = `${id}@${updatedAt}@${projectId}`;
+  return attempt === 1 ? base : `${base}#${attempt}`;
 }
 
 /** A link status that records a person's decision (a suggestion records none). */
@@ -189,7 +195,10 @@ export function planMerge(existing: ExistingReview, incoming: Bundle, targetProj
       const candidate: Annotation =
         attempt === 0
           ? theirs
-          : { ...theirs, id: derivedAnnotationId(annotation.id, annotation.updatedAt, attempt) };
+          : {
+              ...theirs,
+              id: derivedAnnotationId(annotation.id, targetProjectId, annotation.updatedAt, attempt),
+            };
       const there = byId.get(candidate.id);
       if (there === undefined) {
         add(candidate, sameId);
@@ -233,7 +242,10 @@ export function planMerge(existing: ExistingReview, incoming: Bundle, targetProj
       const candidate: Objection =
         attempt === 0
           ? theirs
-          : { ...theirs, id: derivedAnnotationId(objection.id, objection.updatedAt, attempt) };
+          : {
+              ...theirs,
+              id: derivedAnnotationId(objection.id, targetProjectId, objection.updatedAt, attempt),
+            };
       const there = objectionsById.get(candidate.id);
       if (there === undefined) {
         objectionsById.set(candidate.id, candidate);

@@ -146,7 +146,9 @@ describe('planMerge', () => {
     const existing = { links: [], annotations: [ours] };
     const incoming = bundleOf([], [theirs]);
     const plan = planMerge(existing, incoming, 'p1');
-    expect(plan.addAnnotations).toEqual([{ ...theirs, id: derivedAnnotationId('a1', T2), projectId: 'p1' }]);
+    expect(plan.addAnnotations).toEqual([
+      { ...theirs, id: derivedAnnotationId('a1', 'p1', T2), projectId: 'p1' },
+    ]);
     expect(plan.conflicts).toEqual([
       { kind: 'annotation', source: 'msr_9.3', target: null, ours, theirs: plan.addAnnotations[0] },
     ]);
@@ -194,7 +196,9 @@ describe('planMerge', () => {
     expect(JSON.stringify(existing)).toBe(before);
     const taken = new Set([...existing.links, ...existing.annotations].map((x) => x.id));
     for (const added of [...plan.addLinks, ...plan.addAnnotations]) expect(taken.has(added.id)).toBe(false);
-    expect(plan.addAnnotations.find((a) => a.source === 'msr_6.2')?.id).toBe(derivedAnnotationId('a2', T1));
+    expect(plan.addAnnotations.find((a) => a.source === 'msr_6.2')?.id).toBe(
+      derivedAnnotationId('a2', 'p1', T1),
+    );
     // The other project's annotation is not ours: no conflict is reported against it.
     expect(plan.conflicts.map((c) => c.kind)).toEqual(['link', 'annotation']);
   });
@@ -262,7 +266,7 @@ describe('fingerprintsMatch', () => {
     const existing = { links: [], annotations: [], objections: ours };
     const plan = planMerge(existing, incoming, PROJECT.id);
     expect(plan.report).toMatchObject({ objectionsAdded: 2, objectionsUnchanged: 1, conflicts: 1 });
-    expect(plan.addObjections.map((o) => o.id)).toEqual([derivedAnnotationId('o2', T2), 'o3']);
+    expect(plan.addObjections.map((o) => o.id)).toEqual([derivedAnnotationId('o2', PROJECT.id, T2), 'o3']);
     expect(plan.addObjections.every((o) => o.projectId === PROJECT.id)).toBe(true);
     const conflict = plan.conflicts[0];
     expect(conflict?.kind).toBe('objection');

@@ -273,6 +273,26 @@ describe('importing a bundle', () => {
     expect(stored.map((a) => a.source).sort()).toEqual(['msr_6.2', 'msr_9.4']);
   });
 
+  it('merges the same bundle into two more projects of one library (copies, revisions) without a clash', async () => {
+    const ana = await reviewed('Original');
+    await addObjection(ana.db, ana.project.id, { title: 'O', units: [ana.source] });
+    const text = await bundleOf(ana.db, ana.project);
+    for (const name of ['Copy 1', 'Copy 2']) {
+      const copy = await createProject(ana.db, {
+        name,
+        lawFingerprint: MINI_LAW.document.fingerprint,
+        codeFingerprint: MINI_CODE.document.fingerprint,
+        sample: false,
+      });
+      // The bundle's ids are taken by the original: each copy keeps them under ids of its own.
+      const result = await importBundle(ana.db, pipeline, { name: 'b.json', text }, copy.id);
+      expect(result.report).toMatchObject({ annotationsAdded: 1, objectionsAdded: 1 });
+      expect((await annotationsFor(ana.db, copy.id)).map((a) => a.rationale)).toEqual(['Adds deadlines.']);
+    }
+    expect(await ana.db.annotations.count()).toBe(3);
+    expect(await ana.db.objections.count()).toBe(3);
+  });
+
   it('refuses a bundle whose PDFs are not in the library, and stores nothing', async () => {
     const ana = await reviewed('x');
     const text = await bundleOf(ana.db, ana.project);
