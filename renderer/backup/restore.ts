@@ -67,5 +67,5 @@ export function restoreIntoProject(
   projectId: string,
 ): Promise<BundleImportResult> {
   readBackupBundle(file);
-  return importBundle(db, pipeline, file, projectId);
+  return importBundle(db, pipeline, file, projectId, { explicit: true });
 }

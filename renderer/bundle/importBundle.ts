@@ -11,8 +11,9 @@ import {
   type MergeConflict,
   type MergeReport,
 } from '../../src/export/index';
-import type { Annotation, ProjectRecord } from '../../src/model/review';
-import { reanchorAnnotations, type Moved } from '../../src/review/anchor';
+import { linkId, type Annotation, type ProjectRecord } from '../../src/model/review';
+import { reanchorAnnotations, unitMoves, type Moved } from '../../src/review/anchor';
+import { backupProjectIdSchema } from '../../src/ipc/contract';
 import { fromBase64 } from '../../src/util/base64';
 import { sha256Hex } from '../../src/util/sha256';
 import {
@@ -47,21 +48,28 @@ export interface BundleImportResult {
  * against the fingerprint it claims (a bundle could pair a fingerprint with other bytes).
  */
 async function importCarriedPdfs(db: CrosswalkDb, pipeline: Pipeline, bundle: Bundle): Promise<number> {
-  let added = 0;
+  // Every file is decoded and checked before any is stored: a bad second file must not leave the
+  // first one behind under a message that says nothing was imported.
+  const wanted: { fileName: string; bytes: Uint8Array }[] = [];
   for (const file of bundle.files ?? []) {
     if ((await loadTree(db, file.fingerprint)) !== null) continue;
     const bytes = fromBase64(file.base64);
-    if (bytes === null) throw new Error(`The PDF “${file.fileName}” in the bundle is damaged.`);
+    if (bytes === null)
+      throw new Error(`The PDF “${file.fileName}” in the bundle is damaged; nothing was imported.`);
     if ((await sha256Hex(bytes)) !== file.fingerprint)
       throw new Error(
         `The PDF “${file.fileName}” in the bundle is not the file its fingerprint names; nothing was imported.`,
       );
-    // pdf.js takes ownership of (detaches) the buffer it parses: give it a copy.
-    const tree = await pipeline.parse(bytes.slice());
-    await saveDocument(db, tree, file.fileName, bytes);
-    added += 1;
+    wanted.push({ fileName: file.fileName, bytes });
   }
-  return added;
+  // pdf.js takes ownership of (detaches) the buffer it parses: give it a copy.
+  const trees = [];
+  for (const file of wanted) trees.push(await pipeline.parse(file.bytes.slice()));
+  for (const [i, file] of wanted.entries()) {
+    const tree = trees[i];
+    if (tree !== undefined) await saveDocument(db, tree, file.fileName, file.bytes);
+  }
+  return wanted.length;
 }
 
 /** Imports a bundle's text; rejects with a plain message when it cannot (nothing is stored then). */
@@ -70,21 +78,33 @@ export async function importBundle(
   pipeline: Pipeline,
   file: { readonly name: string; readonly text: string },
   openProjectId: string | null,
+  /**
+   * `explicit`: the user chose this project for the bundle (a restore into it, a move onto a revised
+   * PDF), so one shared PDF is enough; otherwise it is merely the project open on screen.
+   */
+  options: { readonly explicit?: boolean } = {},
 ): Promise<BundleImportResult> {
   const parsed = parseBundle(file.text);
   if (!parsed.ok) throw new Error(`${file.name}: ${parsed.error}`);
   const { bundle } = parsed;
 
-  // The open project takes the bundle only when it is the same project or reads one of the same
-  // PDFs (a revised other one); a bundle of another code never lands on this project's units.
+  // The open project takes the bundle when it is the same project (a colleague's copy, perhaps
+  // made against a revised PDF) or reads the same two PDFs. Sharing only the law is not enough:
+  // two chapters of a code reviewed against the same Act have the same clause ids (cmt_1, msr_1.1…),
+  // and one chapter's verdicts must never land on the other's units.
   const open = openProjectId === null ? null : await getProject(db, openProjectId);
-  let project: ProjectRecord | null =
+  const sameLaw = open?.lawFingerprint === bundle.project.lawFingerprint;
+  const sameCode = open?.codeFingerprint === bundle.project.codeFingerprint;
+  const fits =
     open !== null &&
     (open.id === bundle.project.id ||
-      open.lawFingerprint === bundle.project.lawFingerprint ||
-      open.codeFingerprint === bundle.project.codeFingerprint)
-      ? open
-      : null;
+      (sameLaw && sameCode) ||
+      (options.explicit === true && (sameLaw || sameCode)));
+  if (options.explicit === true && open !== null && !fits)
+    throw new Error(
+      `${file.name} belongs to a project over other PDFs than “${open.name}”; nothing was imported.`,
+    );
+  let project: ProjectRecord | null = fits ? open : null;
   let created = false;
   if (project === null) {
     const projects = await listProjects(db);
@@ -121,8 +141,11 @@ export async function importBundle(
     // The same project on this machine: its own id and record (a new id only if that one is taken
     // here), and the sender's links as they are rather than a fresh linker run, so exporting it
     // again gives back the same bundle. Added below, in the merge's own transaction.
-    const taken = (await db.projects.get(bundle.project.id)) !== undefined;
-    project = { ...bundle.project, id: taken ? crypto.randomUUID() : bundle.project.id, sample: false };
+    // Its own id, unless taken here or not a plain id (backups name folders after project ids).
+    const usable =
+      backupProjectIdSchema.safeParse(bundle.project.id).success &&
+      (await db.projects.get(bundle.project.id)) === undefined;
+    project = { ...bundle.project, id: usable ? bundle.project.id : crypto.randomUUID(), sample: false };
     created = true;
   }
 
@@ -142,21 +165,19 @@ export async function importBundle(
       const result = reanchorAnnotations(bundle.annotations, code, law);
       moved = result.moved;
       orphans = result.orphans;
-      const unitMoves = new Map(
-        result.moved.filter((m) => m.annotation.target === null).map((m) => [m.from, m.to]),
-      );
+      const moves = unitMoves(result.moved);
       incoming = {
         ...bundle,
         annotations: result.annotations,
         links: bundle.links.map((link) => {
-          const to = unitMoves.get(link.source);
+          const to = moves.link(link.source, link.target);
           return to === undefined
             ? link
-            : { ...link, source: to, id: `${link.projectId}|${to}|${link.target}` };
+            : { ...link, source: to, id: linkId(link.projectId, to, link.target) };
         }),
         objections: bundle.objections.map((o) => ({
           ...o,
-          units: o.units.map((id) => unitMoves.get(id) ?? id),
+          units: o.units.map((id) => moves.unit(id) ?? id),
         })),
       };
     }

@@ -569,8 +569,11 @@ export function ConflictsView({ projectId, onOpenUnit, onBack }: ConflictsViewPr
       reattach: async (orphan, source, target) => {
         // A verdict on a link shows in the workspace only beside that link.
         if (target !== null) await queue.enqueue({ kind: 'user-link', projectId, source, target });
-        // The quote stays: it is the text the note's author read.
-        await saveAnnotation(db, { ...orphan, source, target });
+        // A person has placed it: it is now written on this unit's text, so it quotes that text
+        // (an old quote would keep it listed as having lost its place). Undo restores the old one.
+        const index = code?.units.findIndex((unit) => unit.id === source) ?? -1;
+        const quote = index >= 0 && code ? unitQuote(code.units, index) : orphan.quote;
+        await saveAnnotation(db, { ...orphan, source, target, quote });
       },
       undo: async () => {
         await undo(db, projectId);

@@ -23,6 +23,14 @@ export const EMPTY_OBJECTION: ObjectionFields = {
   author: '',
 };
 
+/**
+ * Marks the project as worked on: the library's "updated" date and the backup policy (a backup is
+ * due after changes) both read `updatedAt`.
+ */
+async function touch(db: CrosswalkDb, projectId: string, at: string): Promise<void> {
+  await db.projects.update(projectId, { updatedAt: at });
+}
+
 /** A project's objections, oldest first (the order a response memo lists them). */
 export async function listObjections(db: CrosswalkDb, projectId: string): Promise<Objection[]> {
   const list = await db.objections.where('projectId').equals(projectId).toArray();
@@ -49,6 +57,7 @@ export async function addObjection(
   await db.transaction('rw', [db.projects, db.objections], async () => {
     if (!(await db.projects.get(projectId))) throw new Error('The project is no longer here.');
     await db.objections.add(objection);
+    await touch(db, projectId, now);
   });
   return objection;
 }
@@ -59,20 +68,22 @@ export async function updateObjection(
   id: string,
   patch: Partial<ObjectionFields>,
 ): Promise<Objection | null> {
-  return db.transaction('rw', db.objections, async () => {
+  return db.transaction('rw', [db.projects, db.objections], async () => {
     const current = await db.objections.get(id);
     if (!current) return null;
     const next: Objection = { ...current, ...patch, id, projectId: current.projectId, updatedAt: nowIso() };
     await db.objections.put(next);
+    await touch(db, current.projectId, next.updatedAt);
     return next;
   });
 }
 
 export async function deleteObjection(db: CrosswalkDb, id: string): Promise<Objection | null> {
-  return db.transaction('rw', db.objections, async () => {
+  return db.transaction('rw', [db.projects, db.objections], async () => {
     const current = await db.objections.get(id);
     if (!current) return null;
     await db.objections.delete(id);
+    await touch(db, current.projectId, nowIso());
     return current;
   });
 }
@@ -97,6 +108,9 @@ export async function keepMine(
     choice: 'kept-mine',
     at: nowIso(),
   };
-  await db.resolutions.put(resolution);
+  await db.transaction('rw', [db.projects, db.resolutions], async () => {
+    await db.resolutions.put(resolution);
+    await touch(db, projectId, resolution.at);
+  });
   return resolution;
 }

@@ -41,6 +41,8 @@ export interface ObjectionsViewProps {
 
 /** Typing pauses this long before an edit is stored (and always on leaving a field). */
 const SAVE_DELAY_MS = 300;
+/** A write that failed is tried again after this long. */
+const RETRY_MS = 3_000;
 
 function assessmentLabel(assessment: ObjectionAssessment | null): string {
   return ASSESSMENT_TEXT[assessment ?? 'none'];
@@ -227,14 +229,29 @@ function ObjectionEditor({
     timer.current = null;
     const patch = pending.current;
     pending.current = {};
-    if (Object.keys(patch).length > 0) updateObjection(db, objection.id, patch).catch(onError);
+    if (Object.keys(patch).length === 0) return;
+    updateObjection(db, objection.id, patch).catch((error: unknown) => {
+      // A failed write (a full disk, another window) is not dropped: it goes back under whatever
+      // was typed since, and is tried again.
+      pending.current = { ...patch, ...pending.current };
+      timer.current ??= setTimeout(() => flushRef.current(), RETRY_MS);
+      onError(error);
+    });
   };
-  // Whatever is still pending when the editor goes away (another objection, another screen) is saved.
+  // Whatever is still pending when the editor goes away (another objection, another screen, the
+  // window closing) is saved.
   const flushRef = useRef(flush);
   useEffect(() => {
     flushRef.current = flush;
   });
-  useEffect(() => () => flushRef.current(), []);
+  useEffect(() => {
+    const onHide = (): void => flushRef.current();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      flushRef.current();
+    };
+  }, []);
 
   const change = (patch: Partial<ObjectionFields>, now = false): void => {
     // Who wrote the response is whoever edits it last.

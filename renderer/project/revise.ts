@@ -8,7 +8,14 @@
 import { buildBundle } from '../../src/export/index';
 import type { ProjectRecord } from '../../src/model/review';
 import { importBundle, type BundleImportResult } from '../bundle/importBundle';
-import { annotationsFor, getProject, listObjections, projectLinks, type CrosswalkDb } from '../db';
+import {
+  annotationsFor,
+  deleteProject,
+  getProject,
+  listObjections,
+  projectLinks,
+  type CrosswalkDb,
+} from '../db';
 import type { Pipeline } from '../worker/pipeline';
 import { createLinkedProject } from './actions';
 
@@ -64,5 +71,11 @@ export async function reviseProject(
     },
     signal,
   );
-  return importBundle(db, pipeline, { name: `“${project.name}”`, text }, next.id);
+  try {
+    return await importBundle(db, pipeline, { name: `“${project.name}”`, text }, next.id, { explicit: true });
+  } catch (error) {
+    // No empty "(revised …)" project left behind: the merge failed, so the new project goes.
+    await deleteProject(db, next.id);
+    throw error;
+  }
 }

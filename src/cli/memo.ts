@@ -17,7 +17,7 @@ import {
   type Memo,
   type MemoTemplate,
 } from '../export/index';
-import { reanchorAnnotations } from '../review/anchor';
+import { reanchorAnnotations, unitMoves } from '../review/anchor';
 import { unitTextById } from '../model/quote';
 import type { LinkReport } from '../linking/index';
 import type { ClauseTree } from '../model/clause';
@@ -174,14 +174,12 @@ export function memoFor(request: MemoRequest): MemoReview {
       annotations = result.annotations;
       moved = result.moved.length;
       orphans = result.orphans.length;
-      const unitMoves = new Map(
-        result.moved.filter((m) => m.annotation.target === null).map((m) => [m.from, m.to]),
-      );
+      const moves = unitMoves(result.moved);
       links = links.map((link) => {
-        const to = unitMoves.get(link.source);
+        const to = moves.link(link.source, link.target);
         return to === undefined ? link : { ...link, source: to, id: linkId(link.projectId, to, link.target) };
       });
-      objections = objections.map((o) => ({ ...o, units: o.units.map((id) => unitMoves.get(id) ?? id) }));
+      objections = objections.map((o) => ({ ...o, units: o.units.map((id) => moves.unit(id) ?? id) }));
     }
     // A team's memo speaks for the team: the machine's unreviewed suggestions stay out.
     includeSuggestions = false;

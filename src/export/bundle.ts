@@ -71,7 +71,8 @@ export interface BundleLimits {
 }
 
 export const DEFAULT_BUNDLE_LIMITS: BundleLimits = {
-  // Room for two large PDFs in base64 (4/3 of their size) beside a big review.
+  // Room for two large PDFs in base64 (4/3 of their size) beside a big review. The desktop reads
+  // bundles up to the same size (MAX_BUNDLE_BYTES in src/ipc/contract.ts; a test keeps them equal).
   maxBytes: 160 * 1024 * 1024,
   maxDocuments: 16,
   maxLinks: 200_000,
@@ -195,13 +196,18 @@ function objectionSchema(maxText: number) {
   } satisfies Record<keyof Objection, z.ZodType>);
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Base64 as RFC 4648 writes it. A flat character class and a length check, not a grouped
+ * repetition: V8 runs out of regex stack on a grouped pattern over a few megabytes of text.
+ */
+const BASE64_CHARS = /^[A-Za-z0-9+/]*={0,2}$/;
+const isBase64 = (text: string): boolean => text.length % 4 === 0 && BASE64_CHARS.test(text);
 
 const fileSchema = z.strictObject({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, { message: 'is not a SHA-256 fingerprint' }),
   fileName: z.string().max(MAX_NAME),
   // A regex over 50 MB of text is slow but linear; the size cap bounds it.
-  base64: z.string().refine((text) => BASE64.test(text), { message: 'is not base64' }),
+  base64: z.string().refine(isBase64, { message: 'is not base64' }),
 } satisfies Record<keyof BundleFile, z.ZodType>);
 
 /** The fields every version has; later versions add to them. */

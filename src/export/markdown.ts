@@ -53,21 +53,26 @@ function blockquote(text: string): string {
  * Link destinations that run code or embed content when a viewer follows them. Most viewers refuse
  * them already; a memo is passed around and opened in viewers we do not know.
  */
-const UNSAFE_DESTINATION = /(\]\(\s*|^\s{0,3}\[[^\]\n]*\]:\s*)(javascript|vbscript|data|file)\s*:/gim;
+const UNSAFE_DESTINATION = /(\]\(\s*|\[[^\]\n]*\]:\s*)(javascript|vbscript|data|file)\s*:/gi;
 
 /**
  * A rationale keeps its Markdown (lists, emphasis, links, paragraphs) but no HTML, and a link in it
  * cannot point at `javascript:`, `vbscript:`, `data:` or `file:` URLs.
  */
 export function escapeRationale(text: string): string {
-  return escapeHtml(text.replace(/\r\n?/g, '\n').trim())
-    .replace(
-      UNSAFE_DESTINATION,
-      (_, lead: string, scheme: string) => `${lead}blocked-${scheme.toLowerCase()}:`,
-    )
-    .split('\n')
-    .map(escapeBlockStart)
-    .join('\n');
+  return (
+    escapeHtml(text.replace(/\r\n?/g, '\n').trim())
+      .replace(
+        UNSAFE_DESTINATION,
+        (_, lead: string, scheme: string) => `${lead}blocked-${scheme.toLowerCase()}:`,
+      )
+      // An image would be fetched by the viewer the moment the memo is opened (a tracking pixel, a
+      // request off the reader's machine); as an escaped `!` it stays a plain link to click or not.
+      .replace(/!\[/g, '\\![')
+      .split('\n')
+      .map(escapeBlockStart)
+      .join('\n')
+  );
 }
 
 /**

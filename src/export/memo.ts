@@ -25,6 +25,7 @@ import {
   type ReviewStance,
   type ReviewStatus,
 } from '../model/review';
+import { orphanAnnotations } from '../review/anchor';
 import {
   isReviewed,
   orderLinks,
@@ -383,7 +384,11 @@ export function buildMemo(input: MemoInput, options: MemoOptions): Memo {
   const warnings: string[] = [];
 
   const links = input.links.filter((link) => link.projectId === project.id);
-  const annotations = input.annotations.filter((a) => a.projectId === project.id);
+  // Verdicts whose clause is gone from these documents (or now holds other text) are not shown on
+  // the wrong unit: the warnings below list them.
+  const own = input.annotations.filter((a) => a.projectId === project.id);
+  const orphaned = new Set(orphanAnnotations(own, input.code, input.law));
+  const annotations = own.filter((a) => !orphaned.has(a));
 
   const linksBySource = new Map<string, LinkRecord[]>();
   for (const link of links) {
@@ -401,12 +406,11 @@ export function buildMemo(input: MemoInput, options: MemoOptions): Memo {
   }
   const latest = unitAnnotations(annotations);
 
-  const orphanVerdicts = annotations.filter((a) => !code.byId.has(a.source));
-  if (orphanVerdicts.length > 0) {
-    const ids = [...new Set(orphanVerdicts.map((a) => a.source))].sort();
+  if (orphaned.size > 0) {
+    const ids = [...new Set([...orphaned].map((a) => a.source))].sort();
     warnings.push(
-      `${orphanVerdicts.length} verdict${orphanVerdicts.length === 1 ? ' is' : 's are'} on code units ` +
-        `not in this version of the code, so not shown: ${ids.join(', ')}.`,
+      `${orphaned.size} verdict${orphaned.size === 1 ? ' is' : 's are'} on code units ` +
+        `not in this version of the code (or whose text has changed), so not shown: ${ids.join(', ')}.`,
     );
   }
   const checks: [string, string, string, string][] = [

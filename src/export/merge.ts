@@ -119,6 +119,11 @@ function content(a: Annotation): string {
   ]);
 }
 
+/** The derived id of bundle version 1's era (before ids named their project): still recognised. */
+function legacyDerivedId(id: string, updatedAt: string): string {
+  return `${id}@${updatedAt}`;
+}
+
 /**
  * The id an incoming annotation (or objection) is kept under when its own id is taken. It names the
  * project it goes into: ids are storage keys shared by all projects, and two projects merging the
@@ -201,6 +206,16 @@ export function planMerge(existing: ExistingReview, incoming: Bundle, targetProj
             };
       const there = byId.get(candidate.id);
       if (there === undefined) {
+        // Kept here before under the id an earlier version derived: the same content, once.
+        const legacy = byId.get(legacyDerivedId(annotation.id, annotation.updatedAt));
+        if (
+          attempt === 1 &&
+          legacy?.projectId === targetProjectId &&
+          content(legacy) === content(candidate)
+        ) {
+          annotationsUnchanged += 1;
+          break;
+        }
         add(candidate, sameId);
         break;
       }
@@ -247,6 +262,16 @@ export function planMerge(existing: ExistingReview, incoming: Bundle, targetProj
               id: derivedAnnotationId(objection.id, targetProjectId, objection.updatedAt, attempt),
             };
       const there = objectionsById.get(candidate.id);
+      const legacy = objectionsById.get(legacyDerivedId(objection.id, objection.updatedAt));
+      if (
+        there === undefined &&
+        attempt === 1 &&
+        legacy?.projectId === targetProjectId &&
+        objectionContent(legacy) === objectionContent(candidate)
+      ) {
+        objectionsUnchanged += 1;
+        break;
+      }
       if (there === undefined) {
         objectionsById.set(candidate.id, candidate);
         addObjections.push(candidate);

@@ -26,7 +26,7 @@ export function fail(error: string): { readonly ok: false; readonly error: strin
 export const MAX_PDF_BYTES = 256 * 1024 * 1024;
 
 /** The largest bundle (JSON) Crosswalk reads (bytes). */
-export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+export const MAX_BUNDLE_BYTES = 160 * 1024 * 1024;
 
 /** The largest file the renderer may ask main to save (bytes). */
 export const MAX_SAVE_BYTES = 256 * 1024 * 1024;

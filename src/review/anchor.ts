@@ -216,16 +216,66 @@ export function reanchorAnnotations(
   return { annotations: out, moved, orphans };
 }
 
+/** A unit still holds the text an annotation was written on when the quote matches it this well. */
+export const STILL_THERE = 0.5;
 /**
- * Annotations whose place is gone from the project's documents: a code unit or a law provision
- * not in the trees. The orphan list the user re-attaches from.
+ * Quotes shorter than this are not compared: the app quotes whole units, and a few words (from
+ * another tool, or a very short point) say too little to call the unit changed.
+ */
+export const MIN_CHECKED_QUOTE = 40;
+
+/**
+ * Annotations whose place is gone from the project's documents: a law provision not in the law, a
+ * code unit not in the code, or a code unit whose id a revision gave to other text (the quote no
+ * longer matches it). The orphan list the user re-attaches from. The common case — the unit's text
+ * is the quote — is a string comparison; only the others are matched approximately.
  */
 export function orphanAnnotations(
   annotations: readonly Annotation[],
   code: ClauseTree,
   law: ClauseTree,
 ): Annotation[] {
-  const codeIds = new Set<string>(code.units.map((unit) => unit.id));
+  const codeUnits = new Map<string, Unit>(code.units.map((unit) => [unit.id, unit]));
   const lawIds = new Set<string>(law.units.map((unit) => unit.id));
-  return annotations.filter((a) => !codeIds.has(a.source) || (a.target !== null && !lawIds.has(a.target)));
+  const texts = new Map<string, string>();
+  const textOf = (unit: Unit): string => {
+    let text = texts.get(unit.id);
+    if (text === undefined) texts.set(unit.id, (text = unitDisplayText(unit)));
+    return text;
+  };
+  return annotations.filter((a) => {
+    if (a.target !== null && !lawIds.has(a.target)) return true;
+    const unit = codeUnits.get(a.source);
+    if (unit === undefined) return true;
+    const exact = a.quote.exact;
+    if (exact.trim().length < MIN_CHECKED_QUOTE) return false;
+    const text = textOf(unit);
+    if (text === exact || text.startsWith(exact) || text.includes(exact)) return false;
+    return similarity(text, exact.slice(0, MATCH_LENGTH)).score < STILL_THERE;
+  });
+}
+
+/**
+ * Where the units of a re-anchored review went, for the records that carry no quote of their own
+ * (links, objections' unit lists): a link follows the verdict written on it, else the verdict on its
+ * unit. A unit whose verdicts went to different places is ambiguous and stays where it was.
+ */
+export function unitMoves(moved: readonly Moved[]): {
+  readonly link: (source: string, target: string) => string | undefined;
+  readonly unit: (source: string) => string | undefined;
+} {
+  const pairs = new Map<string, string>();
+  const units = new Map<string, string | null>();
+  for (const m of moved) {
+    if (m.annotation.target !== null) pairs.set(JSON.stringify([m.from, m.annotation.target]), m.to);
+    else {
+      const seen = units.get(m.from);
+      units.set(m.from, seen === undefined || seen === m.to ? m.to : null);
+    }
+  }
+  const unit = (source: string): string | undefined => units.get(source) ?? undefined;
+  return {
+    unit,
+    link: (source, target) => pairs.get(JSON.stringify([source, target])) ?? unit(source),
+  };
 }

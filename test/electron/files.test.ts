@@ -24,12 +24,12 @@ describe('reading what the user picked', () => {
     );
   });
 
-  it('refuses a bundle over 64 MB before reading it', async () => {
+  it('refuses a bundle over 160 MB before reading it', async () => {
     const path = join(dir(), 'huge.json');
     writeFileSync(path, '');
     truncateSync(path, MAX_BUNDLE_BYTES + 1);
     await expect(readBundleFile(path)).rejects.toThrow(
-      '"huge.json" is larger than 64 MB, which Crosswalk cannot open as a bundle.',
+      '"huge.json" is larger than 160 MB, which Crosswalk cannot open as a bundle.',
     );
   });
 

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildBundle, parseBundle, type Bundle, type BundleInput } from '../../src/export/index';
+import {
+  buildBundle,
+  DEFAULT_BUNDLE_LIMITS,
+  parseBundle,
+  type Bundle,
+  type BundleInput,
+} from '../../src/export/index';
 import { findJsonError } from '../../src/export/bundle';
 import {
   annotation,
@@ -266,5 +272,22 @@ describe('buildBundle / parseBundle', () => {
       ),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('bundles carrying real-sized PDFs', () => {
+  it('reads a bundle with a 12 MB PDF (base64 checked without running out of regex stack)', () => {
+    const base64 = 'JVBERi0x'.repeat(2_000_000); // 16 M characters: 12 MB of bytes
+    const text = buildBundle({
+      ...INPUT,
+      files: [{ fingerprint: 'b'.repeat(64), fileName: 'big.pdf', base64 }],
+    });
+    const result = parseBundle(text);
+    expect(result.ok ? result.bundle.files?.[0]?.base64.length : result.error).toBe(base64.length);
+  });
+
+  it('allows the desktop to read every bundle it may write', async () => {
+    const { MAX_BUNDLE_BYTES } = await import('../../src/ipc/contract');
+    expect(MAX_BUNDLE_BYTES).toBe(DEFAULT_BUNDLE_LIMITS.maxBytes);
   });
 });

@@ -167,3 +167,21 @@ describe('renderMarkdown snapshot', () => {
     );
   });
 });
+
+describe('images in rationales', () => {
+  it('become plain links: a viewer fetches nothing when the memo is opened', () => {
+    expect(
+      escapeRationale(
+        'See ![pixel](https://tracker.example/p.gif) and [the Act](https://eur-lex.europa.eu).',
+      ),
+    ).toBe('See \\![pixel](https://tracker.example/p.gif) and [the Act](https://eur-lex.europa.eu).');
+  });
+});
+
+describe('link definitions in rationales', () => {
+  it('blocks a javascript: definition inside a list item too', () => {
+    const out = escapeRationale('- [x]: javascript:alert(document.domain)\n\nSee [the evidence][x].');
+    expect(out).not.toMatch(/\]:\s*javascript:/i);
+    expect(out).toContain('blocked-javascript:');
+  });
+});

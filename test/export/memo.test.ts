@@ -198,7 +198,7 @@ describe('buildMemo', () => {
     expect(unit(memo, 'msr_9.3').verdicts.map((v) => v.author)).toEqual(['Alice']);
     expect(unit(memo, 'msr_6.2').links.map((l) => l.target)).toEqual(['art_55__para_1__point_d']);
     expect(memo.warnings).toEqual([
-      '1 verdict is on code units not in this version of the code, so not shown: msr_9.9.',
+      '1 verdict is on code units not in this version of the code (or whose text has changed), so not shown: msr_9.9.',
     ]);
   });
 

@@ -292,3 +292,19 @@ describe('fingerprintsMatch', () => {
     expect(revised.message).toMatch(/different code PDF/);
   });
 });
+
+describe('ids derived by the earlier version', () => {
+  it('recognise a verdict kept under `id@time` before ids named their project: a re-import adds nothing', () => {
+    const theirs = annotation('a1', 'msr_9.3', null, { stance: 'expands', updatedAt: T2 });
+    const ours = annotation('a1', 'msr_9.3', null);
+    const keptEarlier = { ...theirs, id: `a1@${T2}` };
+    const plan = planMerge(
+      { links: [], annotations: [ours, keptEarlier] },
+      bundleOf([], [theirs]),
+      PROJECT.id,
+    );
+    expect(plan.addAnnotations).toEqual([]);
+    expect(plan.report.annotationsUnchanged).toBe(1);
+    expect(plan.conflicts).toEqual([]);
+  });
+});

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ClauseTree } from '../../src/model/clause';
 import { unitQuote } from '../../src/model/quote';
-import { orphanAnnotations, placeQuote, reanchorAnnotations, similarity } from '../../src/review/anchor';
+import {
+  orphanAnnotations,
+  placeQuote,
+  reanchorAnnotations,
+  similarity,
+  unitMoves,
+} from '../../src/review/anchor';
 import { annotation } from '../export/fixtures';
 import { MINI_CODE, MINI_LAW, tree, type UnitSpec } from '../support/trees';
 
@@ -117,5 +123,54 @@ describe('placeQuote / reanchorAnnotations', () => {
       ),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('orphanAnnotations', () => {
+  it('lists a verdict whose id a revision gave to other text, not one on an unchanged or lightly edited unit', () => {
+    const old = annotation('o1', 'msr_9.3', null, { quote: quoteOf('msr_9.3') });
+    // REVISED gives the id msr_9.3 to a new measure about incident logs.
+    expect(orphanAnnotations([old], REVISED, MINI_LAW)).toEqual([old]);
+    expect(orphanAnnotations([old], MINI_CODE, MINI_LAW)).toEqual([]);
+    const edited = tree(
+      'code',
+      'Edited',
+      SPECS.map(([id, type, num, heading, text, parent]): UnitSpec => [
+        id,
+        type,
+        num,
+        heading,
+        id === 'msr_9.3' ? text.replace('will report', 'shall report') : text,
+        parent,
+      ]),
+    );
+    expect(orphanAnnotations([old], edited, MINI_LAW)).toEqual([]);
+    // A few words say too little to call a unit changed.
+    const short = annotation('o2', 'msr_9.3', null, {
+      quote: { exact: 'Signatories will', prefix: '', suffix: '' },
+    });
+    expect(orphanAnnotations([short], REVISED, MINI_LAW)).toEqual([]);
+  });
+});
+
+describe('unitMoves', () => {
+  it('moves a link with the verdict on it, else with its unit’s verdict; an ambiguous unit stays', () => {
+    const moved = (from: string, to: string, target: string | null) => ({
+      annotation: annotation(`${from}-${to}`, to, target),
+      from,
+      to,
+      score: 1,
+    });
+    const moves = unitMoves([
+      moved('msr_9.3', 'msr_9.4', 'art_55__para_1__point_c'),
+      moved('msr_6.2', 'msr_6.3', null),
+      moved('msr_1.1', 'msr_1.2', null),
+      moved('msr_1.1', 'msr_1.3', null),
+    ]);
+    expect(moves.link('msr_9.3', 'art_55__para_1__point_c')).toBe('msr_9.4');
+    expect(moves.link('msr_9.3', 'art_53')).toBeUndefined();
+    expect(moves.link('msr_6.2', 'art_55')).toBe('msr_6.3');
+    expect(moves.unit('msr_6.2')).toBe('msr_6.3');
+    expect(moves.unit('msr_1.1')).toBeUndefined();
   });
 });

@@ -264,7 +264,13 @@ describe('importing a bundle', () => {
       codeFingerprint: revisedCode.document.fingerprint,
       sample: false,
     });
-    const result = await importBundle(ben, pipeline, { name: 'old.json', text }, benProject.id);
+    // Merely open, a project over another code does not take the bundle; chosen for it, it does.
+    await expect(importBundle(ben, pipeline, { name: 'old.json', text }, benProject.id)).rejects.toThrow(
+      /not in your library/,
+    );
+    const result = await importBundle(ben, pipeline, { name: 'old.json', text }, benProject.id, {
+      explicit: true,
+    });
     expect(result.warning).toMatch(/different code PDF/);
     expect(result.moved.map((m) => [m.from, m.to])).toEqual([['msr_9.3', 'msr_9.4']]);
     expect(result.orphans.map((a) => a.source)).toEqual(['msr_6.2']);
@@ -291,6 +297,26 @@ describe('importing a bundle', () => {
     }
     expect(await ana.db.annotations.count()).toBe(3);
     expect(await ana.db.objections.count()).toBe(3);
+  });
+
+  it('never lands one chapter’s review on another chapter’s project that shares only the law', async () => {
+    const ana = await reviewed('Chapter A');
+    const text = await bundleOf(ana.db, ana.project);
+    const otherCode: ClauseTree = {
+      ...MINI_CODE,
+      document: { ...MINI_CODE.document, fingerprint: 'c'.repeat(64) },
+    };
+    await imported(ana.db, otherCode, 4);
+    const chapterB = await createProject(ana.db, {
+      name: 'Chapter B',
+      lawFingerprint: MINI_LAW.document.fingerprint,
+      codeFingerprint: otherCode.document.fingerprint,
+      sample: false,
+    });
+    // Chapter B is open; the bundle is Chapter A's: it goes to Chapter A (already there: nothing new).
+    const result = await importBundle(ana.db, pipeline, { name: 'a.json', text }, chapterB.id);
+    expect(result.project.id).toBe(ana.project.id);
+    expect(await annotationsFor(ana.db, chapterB.id)).toEqual([]);
   });
 
   it('refuses a bundle whose PDFs are not in the library, and stores nothing', async () => {

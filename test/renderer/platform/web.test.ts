@@ -147,14 +147,14 @@ describe('web platform: openBundle', () => {
     expect(await picked).toEqual({ name: 'project.json', text: '{"title":"Artikel 53 – Pflichten"}' });
   });
 
-  it('refuses a bundle over 64 MB with a plain message, without reading it', async () => {
+  it('refuses a bundle over 160 MB with a plain message, without reading it', async () => {
     const { platform, input } = setup();
     const picked = platform.openBundle();
-    const big = file('huge.json', '{}', 64 * 1024 * 1024 + 1);
+    const big = file('huge.json', '{}', 160 * 1024 * 1024 + 1);
     input('bundle-file-input').files = [big];
     input('bundle-file-input').dispatch('change');
     await expect(picked).rejects.toThrow(
-      '"huge.json" is larger than 64 MB, which Crosswalk cannot open as a bundle.',
+      '"huge.json" is larger than 160 MB, which Crosswalk cannot open as a bundle.',
     );
     expect(big.arrayBuffer).not.toHaveBeenCalled();
   });
