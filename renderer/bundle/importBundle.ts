@@ -11,8 +11,8 @@ import {
   type MergeConflict,
   type MergeReport,
 } from '../../src/export/index';
-import { linkId, type Annotation, type ProjectRecord } from '../../src/model/review';
-import { reanchorAnnotations, unitMoves, type Moved } from '../../src/review/anchor';
+import type { Annotation, ProjectRecord } from '../../src/model/review';
+import { reanchorReview, type Moved } from '../../src/review/anchor';
 import { backupProjectIdSchema } from '../../src/ipc/contract';
 import { fromBase64 } from '../../src/util/base64';
 import { sha256Hex } from '../../src/util/sha256';
@@ -162,23 +162,14 @@ export async function importBundle(
       loadTree(db, project.codeFingerprint),
     ]);
     if (law !== null && code !== null) {
-      const result = reanchorAnnotations(bundle.annotations, code, law);
+      const result = reanchorReview(bundle, code, law);
       moved = result.moved;
       orphans = result.orphans;
-      const moves = unitMoves(result.moved);
       incoming = {
         ...bundle,
         annotations: result.annotations,
-        links: bundle.links.map((link) => {
-          const to = moves.link(link.source, link.target);
-          return to === undefined
-            ? link
-            : { ...link, source: to, id: linkId(link.projectId, to, link.target) };
-        }),
-        objections: bundle.objections.map((o) => ({
-          ...o,
-          units: o.units.map((id) => moves.unit(id) ?? id),
-        })),
+        links: result.links,
+        objections: result.objections,
       };
     }
   }

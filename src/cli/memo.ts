@@ -17,7 +17,7 @@ import {
   type Memo,
   type MemoTemplate,
 } from '../export/index';
-import { reanchorAnnotations, unitMoves } from '../review/anchor';
+import { reanchorReview } from '../review/anchor';
 import { unitTextById } from '../model/quote';
 import type { LinkReport } from '../linking/index';
 import type { ClauseTree } from '../model/clause';
@@ -170,16 +170,10 @@ export function memoFor(request: MemoRequest): MemoReview {
       parsed.bundle.project.lawFingerprint !== project.lawFingerprint ||
       parsed.bundle.project.codeFingerprint !== project.codeFingerprint
     ) {
-      const result = reanchorAnnotations(annotations, code, law);
-      annotations = result.annotations;
+      const result = reanchorReview({ links, annotations, objections }, code, law);
+      ({ links, annotations, objections } = result);
       moved = result.moved.length;
       orphans = result.orphans.length;
-      const moves = unitMoves(result.moved);
-      links = links.map((link) => {
-        const to = moves.link(link.source, link.target);
-        return to === undefined ? link : { ...link, source: to, id: linkId(link.projectId, to, link.target) };
-      });
-      objections = objections.map((o) => ({ ...o, units: o.units.map((id) => moves.unit(id) ?? id) }));
     }
     // A team's memo speaks for the team: the machine's unreviewed suggestions stay out.
     includeSuggestions = false;

@@ -13,7 +13,7 @@
 import search from 'approx-string-match';
 import type { ClauseTree, Unit } from '../model/clause';
 import { UNIT_SEPARATOR, unitDisplayText } from '../model/quote';
-import type { Annotation, TextQuote } from '../model/review';
+import { linkId, type Annotation, type LinkRecord, type Objection, type TextQuote } from '../model/review';
 
 /** Weights of the parts of a match's score (as the Hypothesis client weighs them). */
 const QUOTE_WEIGHT = 50;
@@ -277,5 +277,36 @@ export function unitMoves(moved: readonly Moved[]): {
   return {
     unit,
     link: (source, target) => pairs.get(JSON.stringify([source, target])) ?? unit(source),
+  };
+}
+
+/** A project's review as a bundle carries it. */
+export interface ReviewRecords {
+  readonly links: readonly LinkRecord[];
+  readonly annotations: readonly Annotation[];
+  readonly objections: readonly Objection[];
+}
+
+/**
+ * A review made against another version of the documents, re-anchored onto `code` and `law`: the
+ * verdicts by their quotes ({@link reanchorAnnotations}), the links and the objections' units after
+ * them ({@link unitMoves}). The one path for the app's bundle import and `crosswalk memo --bundle`.
+ */
+export function reanchorReview(
+  review: ReviewRecords,
+  code: ClauseTree,
+  law: ClauseTree,
+): ReviewRecords & Pick<ReanchorResult, 'moved' | 'orphans'> {
+  const result = reanchorAnnotations(review.annotations, code, law);
+  const moves = unitMoves(result.moved);
+  return {
+    annotations: result.annotations,
+    links: review.links.map((link) => {
+      const to = moves.link(link.source, link.target);
+      return to === undefined ? link : { ...link, source: to, id: linkId(link.projectId, to, link.target) };
+    }),
+    objections: review.objections.map((o) => ({ ...o, units: o.units.map((id) => moves.unit(id) ?? id) })),
+    moved: result.moved,
+    orphans: result.orphans,
   };
 }
