@@ -146,7 +146,7 @@ export function memoFor(request: MemoRequest): MemoReview {
     createdAt: now,
     updatedAt: now,
   };
-  let links: LinkRecord[];
+  let links: readonly LinkRecord[];
   let annotations: readonly Annotation[] = [];
   let objections: readonly Objection[] = [];
   let includeSuggestions = true;
@@ -162,7 +162,7 @@ export function memoFor(request: MemoRequest): MemoReview {
       lawFingerprint: project.lawFingerprint,
       codeFingerprint: project.codeFingerprint,
     };
-    links = [...parsed.bundle.links];
+    links = parsed.bundle.links;
     annotations = parsed.bundle.annotations;
     objections = parsed.bundle.objections;
     // A bundle made against other versions of the PDFs: verdicts follow their quotes, as in the app.
