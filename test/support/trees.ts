@@ -172,3 +172,26 @@ export const MINI_CODE = tree('code', 'Mini Code', [
     'msr_9.3',
   ],
 ]);
+
+/**
+ * MINI_CODE's second draft, as revisions go: a new Measure 9.3 inserted (the old one, with its
+ * point, is now 9.4) and Measure 6.2 deleted. Its own fingerprint: another PDF.
+ */
+export const MINI_CODE_REVISED: ClauseTree = (() => {
+  const specs: UnitSpec[] = MINI_CODE.units.map((u) => [u.id, u.type, u.num, u.heading, u.text, u.parent]);
+  const revised = tree('code', 'Mini Code, second draft', [
+    ...specs.filter(([id]) => id !== 'msr_6.2' && !id.startsWith('msr_9.3')),
+    ['msr_9.3', 'measure', '9.3', 'Incident logs', 'Signatories will keep a log of incidents.', 'cmt_9'],
+    ...specs
+      .filter(([id]) => id.startsWith('msr_9.3'))
+      .map(([id, type, num, heading, text, parent]): UnitSpec => [
+        id.replace('msr_9.3', 'msr_9.4'),
+        type,
+        num,
+        heading,
+        text,
+        parent === 'msr_9.3' ? 'msr_9.4' : parent,
+      ]),
+  ]);
+  return { ...revised, document: { ...revised.document, fingerprint: 'e'.repeat(64) } };
+})();

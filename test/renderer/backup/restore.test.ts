@@ -16,18 +16,11 @@ import {
   setLinkStatus,
 } from '../../../renderer/db';
 import { createLinkedProject } from '../../../renderer/project/actions';
-import type { Pipeline } from '../../../renderer/worker/pipeline';
 import { parseBundle } from '../../../src/export/index';
-import { suggestLinks } from '../../../src/linking/index';
-import type { ClauseTree } from '../../../src/model/clause';
 import { MINI_CODE, MINI_LAW } from '../../support/trees';
-import { freshDb, imported } from '../db/setup';
+import { freshDb, imported, linkingPipeline } from '../db/setup';
 
-const pipeline: Pipeline = {
-  parse: () => Promise.reject(new Error('not used')),
-  link: (law: ClauseTree, code: ClauseTree) => Promise.resolve(suggestLinks(law, code)),
-  dispose: () => undefined,
-};
+const pipeline = linkingPipeline;
 
 async function reviewed() {
   const db = await freshDb();

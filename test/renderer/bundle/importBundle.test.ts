@@ -16,18 +16,12 @@ import { buildBundle, parseBundle, type Bundle } from '../../../src/export/index
 import { unitQuote } from '../../../src/model/quote';
 import { toBase64 } from '../../../src/util/base64';
 import { sha256Hex } from '../../../src/util/sha256';
-import { suggestLinks } from '../../../src/linking/index';
 import type { ClauseTree } from '../../../src/model/clause';
 import type { DocumentRecord, ProjectRecord } from '../../../src/model/review';
-import { MINI_CODE, MINI_LAW, tree, type UnitSpec } from '../../support/trees';
-import { freshDb, imported } from '../db/setup';
+import { MINI_CODE, MINI_CODE_REVISED, MINI_LAW } from '../../support/trees';
+import { freshDb, imported, linkingPipeline } from '../db/setup';
 
-/** The worker's work, done in-process: linking is the real linker. */
-const pipeline: Pipeline = {
-  parse: () => Promise.reject(new Error('not used')),
-  link: (law: ClauseTree, code: ClauseTree) => Promise.resolve(suggestLinks(law, code)),
-  dispose: () => undefined,
-};
+const pipeline = linkingPipeline;
 
 const quote = { exact: 'x', prefix: '', suffix: '' };
 
@@ -236,25 +230,7 @@ describe('importing a bundle', () => {
     const text = await bundleOf(ana, project);
 
     // The revised code: Measure 9.3 renumbered 9.4 (a new 9.3 before it), Measure 6.2 gone.
-    const specs: UnitSpec[] = MINI_CODE.units.map((u) => [u.id, u.type, u.num, u.heading, u.text, u.parent]);
-    const revised = tree('code', 'Mini Code rev. 2', [
-      ...specs.filter(([id]) => id !== 'msr_6.2' && !id.startsWith('msr_9.3')).map((spec): UnitSpec => spec),
-      ['msr_9.3', 'measure', '9.3', 'Incident logs', 'Signatories will keep a log of incidents.', 'cmt_9'],
-      ...specs
-        .filter(([id]) => id.startsWith('msr_9.3'))
-        .map(([id, type, num, heading, text, parent]): UnitSpec => [
-          id.replace('msr_9.3', 'msr_9.4'),
-          type,
-          num,
-          heading,
-          text,
-          parent === 'msr_9.3' ? 'msr_9.4' : parent,
-        ]),
-    ]);
-    const revisedCode: ClauseTree = {
-      ...revised,
-      document: { ...revised.document, fingerprint: 'f'.repeat(64) },
-    };
+    const revisedCode = MINI_CODE_REVISED;
     const ben = await freshDb();
     await imported(ben, MINI_LAW, 1);
     await imported(ben, revisedCode, 3);

@@ -4,6 +4,8 @@
  */
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
+import type { Pipeline } from '../../../renderer/worker/pipeline';
+import { suggestLinks } from '../../../src/linking/index';
 import type { ClauseTree } from '../../../src/model/clause';
 import { createProject, openDb, saveDocument, type CrosswalkDb } from '../../../renderer/db';
 import { MINI_CODE, MINI_LAW } from '../../support/trees';
@@ -52,3 +54,10 @@ export async function miniProject(): Promise<{ db: CrosswalkDb; projectId: strin
   });
   return { db, projectId: project.id };
 }
+
+/** The worker's linking done in-process with the real linker; parsing is not expected. */
+export const linkingPipeline: Pipeline = {
+  parse: () => Promise.reject(new Error('not used')),
+  link: (law: ClauseTree, code: ClauseTree) => Promise.resolve(suggestLinks(law, code)),
+  dispose: () => undefined,
+};

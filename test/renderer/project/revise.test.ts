@@ -11,45 +11,18 @@ import {
 } from '../../../renderer/db';
 import { addObjection, listObjections } from '../../../renderer/db/objections';
 import { reviseProject, revisedName } from '../../../renderer/project/revise';
-import type { Pipeline } from '../../../renderer/worker/pipeline';
-import { suggestLinks } from '../../../src/linking/index';
-import type { ClauseTree } from '../../../src/model/clause';
 import { unitQuote } from '../../../src/model/quote';
-import { MINI_CODE, MINI_LAW, tree, type UnitSpec } from '../../support/trees';
-import { freshDb, imported } from '../db/setup';
+import { MINI_CODE, MINI_CODE_REVISED, MINI_LAW } from '../../support/trees';
+import { freshDb, imported, linkingPipeline } from '../db/setup';
 
-const pipeline: Pipeline = {
-  parse: () => Promise.reject(new Error('not used')),
-  link: (law: ClauseTree, code: ClauseTree) => Promise.resolve(suggestLinks(law, code)),
-  dispose: () => undefined,
-};
-
-/** MINI_CODE revised: a new Measure 9.3 inserted, the old one now 9.4; Measure 6.2 deleted. */
-function revisedCode(): ClauseTree {
-  const specs: UnitSpec[] = MINI_CODE.units.map((u) => [u.id, u.type, u.num, u.heading, u.text, u.parent]);
-  const revised = tree('code', 'Mini Code, second draft', [
-    ...specs.filter(([id]) => id !== 'msr_6.2' && !id.startsWith('msr_9.3')),
-    ['msr_9.3', 'measure', '9.3', 'Incident logs', 'Signatories will keep a log of incidents.', 'cmt_9'],
-    ...specs
-      .filter(([id]) => id.startsWith('msr_9.3'))
-      .map(([id, type, num, heading, text, parent]): UnitSpec => [
-        id.replace('msr_9.3', 'msr_9.4'),
-        type,
-        num,
-        heading,
-        text,
-        parent === 'msr_9.3' ? 'msr_9.4' : parent,
-      ]),
-  ]);
-  return { ...revised, document: { ...revised.document, fingerprint: 'e'.repeat(64) } };
-}
+const pipeline = linkingPipeline;
 
 describe('moving a project onto a revised PDF', () => {
   it('makes a new project where verdicts, decisions and objections follow their text; the old one is untouched', async () => {
     const db = await freshDb();
     await imported(db, MINI_LAW, 1);
     await imported(db, MINI_CODE, 2);
-    const revised = revisedCode();
+    const revised = MINI_CODE_REVISED;
     await imported(db, revised, 3);
     const old = await createProject(db, {
       name: 'Review',
